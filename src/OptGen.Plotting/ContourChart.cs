@@ -1,0 +1,210 @@
+using ScottPlot;
+using ScottPlot.Plottables;
+
+namespace OptGen.Plotting;
+
+/// <summary>How a surface's values are mapped to colours and contour levels.</summary>
+public enum SurfaceScale
+{
+    /// <summary>Evenly spaced in the value itself.</summary>
+    Linear,
+
+    /// <summary>Evenly spaced in the square root of the value: more levels near the minimum of a loss surface.</summary>
+    Sqrt,
+
+    /// <summary>Evenly spaced in log₁₀ of the value (values ≤ 0 are clamped to the smallest positive one).</summary>
+    Log,
+}
+
+/// <summary>Options of a contour map.</summary>
+public sealed record ContourOptions
+{
+    /// <summary>How values map to colours and levels. Default <see cref="SurfaceScale.Sqrt"/>.</summary>
+    public SurfaceScale Scale { get; init; } = SurfaceScale.Sqrt;
+
+    /// <summary>The number of contour lines. Default 14.</summary>
+    public int Levels { get; init; } = 14;
+
+    /// <summary>A point to mark with a star, e.g. the surface's minimum; <see langword="null"/> for none.</summary>
+    public (double X, double Y)? Minimum { get; init; }
+
+    /// <summary>Where the legend goes. Default upper left.</summary>
+    public Alignment LegendAlignment { get; init; } = Alignment.UpperLeft;
+
+    /// <summary>The width of each path's line, in pixels. Default 2.5.</summary>
+    public float PathWidth { get; init; } = 2.5f;
+
+    /// <summary>Draw a small marker at every point of each path (useful for short, jumpy paths). Default false.</summary>
+    public bool PathMarkers { get; init; }
+
+    /// <summary>The colour index of each path, by position; <see langword="null"/> means 0, 1, 2, ….</summary>
+    public IReadOnlyList<int>? ColorIndices { get; init; }
+}
+
+/// <summary>Contour maps of a surface with paths drawn over them — the tutorial's pictures of optimizers descending an error surface.</summary>
+public static class ContourChart
+{
+    private static readonly ScottPlot.Colormaps.CustomInterpolated Background = new(
+    [
+        Color.FromHex("#fbfbf7"),
+        Color.FromHex("#eceae0"),
+        Color.FromHex("#d6d3c6"),
+        Color.FromHex("#b9b5a6"),
+    ]);
+
+    /// <summary>
+    /// Draws the surface as a shaded contour map and each path over it, with a start marker, an end marker and a
+    /// legend entry per path.
+    /// </summary>
+    /// <param name="surface">The surface (its extent becomes the axis limits).</param>
+    /// <param name="paths">The paths, in legend order.</param>
+    /// <param name="text">Title and axis labels.</param>
+    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The plot; save it with <see cref="ChartFile.SavePng"/>.</returns>
+    public static Plot Create(Surface2D surface, IReadOnlyList<PathSeries> paths, ChartText text, ContourOptions? options = null)
+        => Build(surface, paths, text, options ?? new ContourOptions()).Plot;
+
+    internal static ContourScene Build(Surface2D surface, IReadOnlyList<PathSeries> paths, ChartText text, ContourOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(paths);
+        Plot plot = ChartPalette.NewPlot(text);
+        AddSurface(plot, surface, options);
+
+        var lines = new List<Scatter>();
+        var halos = new List<Scatter>();
+        var heads = new List<Marker>();
+        for (int p = 0; p < paths.Count; p++)
+        {
+            PathSeries path = paths[p];
+            Color color = ChartPalette.Series(options.ColorIndices is { } indices && p < indices.Count ? indices[p] : p);
+            double[] xs = path.X[..path.Length];
+            double[] ys = path.Y[..path.Length];
+
+            Scatter halo = plot.Add.ScatterLine(xs, ys, Colors.White.WithAlpha(0.85));
+            halo.LineWidth = options.PathWidth + 3;
+            halos.Add(halo);
+
+            Scatter line = plot.Add.Scatter(xs, ys, color);
+            line.LineWidth = options.PathWidth;
+            line.MarkerSize = options.PathMarkers ? 4 : 0;
+            line.MarkerShape = options.PathMarkers ? MarkerShape.FilledCircle : MarkerShape.None;
+            line.LegendText = path.Label;
+            lines.Add(line);
+
+            if (path.Length > 0)
+            {
+                Marker head = plot.Add.Marker(xs[^1], ys[^1], MarkerShape.FilledCircle, 11, color);
+                head.MarkerLineColor = Colors.White;
+                head.MarkerLineWidth = 1.5f;
+                heads.Add(head);
+            }
+        }
+
+        // One start marker when the paths share their start (the usual case), else one per path.
+        var starts = paths.Where(p => p.Length > 0).Select(p => (p.X[0], p.Y[0])).Distinct().ToList();
+        for (int s = 0; s < starts.Count; s++)
+        {
+            Marker start = plot.Add.Marker(starts[s].Item1, starts[s].Item2, MarkerShape.FilledSquare, 10, Colors.Black);
+            if (s == 0)
+            {
+                start.LegendText = "start";
+            }
+        }
+
+        if (options.Minimum is { } minimum)
+        {
+            Marker star = plot.Add.Marker(minimum.X, minimum.Y, MarkerShape.Asterisk, 16, Colors.Black);
+            star.MarkerLineWidth = 2.5f;
+            star.LegendText = "minimum";
+        }
+
+        plot.Axes.SetLimits(surface.X[0], surface.X[^1], surface.Y[0], surface.Y[^1]);
+        Legend legend = plot.ShowLegend(options.LegendAlignment);
+        legend.FontSize = 12;
+        legend.FontName = ChartPalette.FontName;
+        legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        return new ContourScene(plot, lines, halos, heads);
+    }
+
+    internal static void AddSurface(Plot plot, Surface2D surface, ContourOptions options)
+    {
+        int rows = surface.Y.Length, columns = surface.X.Length;
+        double floor = SmallestPositive(surface.Z);
+        var intensities = new double[rows, columns];
+        var coordinates = new Coordinates3d[rows, columns];
+        for (int j = 0; j < rows; j++)
+        {
+            for (int i = 0; i < columns; i++)
+            {
+                double z = Transform(surface.Z[j, i], options.Scale, floor);
+                intensities[rows - 1 - j, i] = z; // a heatmap's first row is drawn at the top
+                coordinates[j, i] = new Coordinates3d(surface.X[i], surface.Y[j], z);
+            }
+        }
+
+        double dx = (surface.X[^1] - surface.X[0]) / (columns - 1);
+        double dy = (surface.Y[^1] - surface.Y[0]) / (rows - 1);
+        Heatmap heatmap = plot.Add.Heatmap(intensities);
+        heatmap.Colormap = Background;
+        heatmap.Smooth = true;
+        heatmap.Extent = new CoordinateRect(surface.X[0] - dx / 2, surface.X[^1] + dx / 2, surface.Y[0] - dy / 2, surface.Y[^1] + dy / 2);
+
+        var contours = new ContourLines();
+        (double min, double max) = MinMax(intensities);
+        if (max > min && options.Levels > 0)
+        {
+            var levels = new double[options.Levels];
+            for (int k = 0; k < levels.Length; k++)
+            {
+                levels[k] = min + (max - min) * (k + 0.5) / levels.Length;
+            }
+
+            contours.ContourLineLevels = levels;
+            contours.Update(coordinates);
+            contours.LineColor = Color.FromHex("#6d6a5f").WithAlpha(0.75);
+            contours.LineWidth = 1;
+            contours.LabelStyle.IsVisible = false;
+            plot.Add.Plottable(contours);
+        }
+    }
+
+    private static double Transform(double z, SurfaceScale scale, double floor) => scale switch
+    {
+        SurfaceScale.Sqrt => Math.Sqrt(Math.Max(z, 0)),
+        SurfaceScale.Log => Math.Log10(Math.Max(z, floor)),
+        _ => z,
+    };
+
+    private static double SmallestPositive(double[,] z)
+    {
+        double smallest = double.PositiveInfinity;
+        foreach (double v in z)
+        {
+            if (v > 0 && v < smallest)
+            {
+                smallest = v;
+            }
+        }
+
+        return double.IsPositiveInfinity(smallest) ? 1e-300 : smallest;
+    }
+
+    private static (double Min, double Max) MinMax(double[,] values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        }
+
+        return (min, max);
+    }
+}
+
+/// <summary>A built contour chart whose paths can be revealed step by step (for animation).</summary>
+internal sealed record ContourScene(Plot Plot, IReadOnlyList<Scatter> Lines, IReadOnlyList<Scatter> Halos, IReadOnlyList<Marker> Heads);
