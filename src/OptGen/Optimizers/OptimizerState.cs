@@ -69,7 +69,7 @@ public ref struct StateWriter<T>
     public void Write(T value) => _destination[_position++] = value;
 
     /// <summary>Writes a buffer.</summary>
-    public void Write(ReadOnlySpan<T> values)
+    public void Write(scoped ReadOnlySpan<T> values)
     {
         values.CopyTo(_destination[_position..]);
         _position += values.Length;
@@ -118,7 +118,7 @@ public ref struct StateReader<T>
     public T Read() => _source[_position++];
 
     /// <summary>Reads a buffer into <paramref name="values"/>.</summary>
-    public void Read(Span<T> values)
+    public void Read(scoped Span<T> values)
     {
         _source.Slice(_position, values.Length).CopyTo(values);
         _position += values.Length;

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace OptGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Ids are tracked in AnalyzerReleases.*.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "OptGen";
+    private const string HelpLink = "https://github.com/optgen/optgen#diagnostics";
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "OPTG000",
+        "The OptGen generator failed",
+        "The OptGen generator failed on '{0}': {1}. Please report this with the declaration that caused it.");
+
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "OPTG001",
+        "An optimizer type must be partial",
+        "'{0}' must be declared partial, so that OptGen can add the optimizer's members to it");
+
+    public static readonly DiagnosticDescriptor InvalidParameterCount = Error(
+        "OPTG002",
+        "Params must be at least 1",
+        "Params is {0}; give the number of parameters (at least 1), or omit Params to pass it to the constructor");
+
+    public static readonly DiagnosticDescriptor InvalidLearningRate = Error(
+        "OPTG003",
+        "The learning rate must be a positive finite number",
+        "LearningRate is {0}; it must be a positive finite number, such as 0.001");
+
+    public static readonly DiagnosticDescriptor DecayOutOfRange = Error(
+        "OPTG004",
+        "A decay factor is outside its range",
+        "{0} is {1}; it must be in {2}");
+
+    public static readonly DiagnosticDescriptor InvalidEpsilon = Error(
+        "OPTG005",
+        "Epsilon must be a positive finite number",
+        "Epsilon is {0}; it must be a positive finite number, such as 1e-8");
+
+    public static readonly DiagnosticDescriptor NesterovWithDampening = Error(
+        "OPTG006",
+        "Nesterov momentum requires zero dampening",
+        "Dampening is {0}, but Nesterov momentum requires zero dampening (as torch.optim.SGD does); remove Dampening or use Kind.Momentum");
+
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Error(
+        "OPTG007",
+        "The element type must be float or double",
+        "ElementType is '{0}'; use typeof(double) or typeof(float)");
+
+    public static readonly DiagnosticDescriptor UndefinedKind = Error(
+        "OPTG008",
+        "The kind is not defined",
+        "'{0}' is not a defined Kind; use one of {1}");
+
+    public static readonly DiagnosticDescriptor StructWithoutParams = Error(
+        "OPTG009",
+        "An optimizer struct must give Params",
+        "The struct '{0}' must give Params: without a compile-time size its buffers would be arrays, which every copy of the struct would share; give Params = N or make it a class");
+
+    public static readonly DiagnosticDescriptor UnusedHyperparameter = new(
+        "OPTG010",
+        "The kind does not use this hyperparameter",
+        "{0} has no effect on Kind.{1}; remove it, or choose a kind that uses it ({2})",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink);
+
+    public static readonly DiagnosticDescriptor NegativeHyperparameter = Error(
+        "OPTG011",
+        "A hyperparameter must be a non-negative finite number",
+        "{0} is {1}; it must be a non-negative finite number");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    {
+        InternalError, NotPartial, InvalidParameterCount, InvalidLearningRate, DecayOutOfRange, InvalidEpsilon,
+        NesterovWithDampening, UnsupportedElementType, UndefinedKind, StructWithoutParams, UnusedHyperparameter,
+        NegativeHyperparameter,
+    }.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) => new(
+        id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
+}

@@ -1,0 +1,33 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace OptGen.Generator.Model;
+
+/// <summary>
+/// A diagnostic as plain data: the descriptor's id, where, and the message arguments. A
+/// <see cref="Diagnostic"/> holds a <see cref="Location"/>, which holds a syntax tree, which would keep
+/// the pipeline from caching; this record holds only the file path and spans.
+/// </summary>
+internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> MessageArguments)
+{
+    public Diagnostic ToDiagnostic() => Diagnostic.Create(
+        Diagnostics.DiagnosticDescriptors.ById(Id),
+        Location?.ToLocation(),
+        System.Linq.Enumerable.ToArray<object?>(MessageArguments));
+}
+
+/// <summary>A source location as plain data.</summary>
+internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+{
+    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+
+    public static LocationInfo? From(SyntaxNode? node) => From(node?.GetLocation());
+
+    public static LocationInfo? From(Location? location) =>
+        location?.SourceTree is null
+            ? null
+            : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+}
+
+/// <summary>What parsing one attributed type yields: a spec when it is valid, and its diagnostics.</summary>
+internal sealed record ParseResult(OptimizerSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,93 @@
+namespace OptGen.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one optimizer: plain data only (no symbols, syntax or
+/// compilations), so that equal inputs let the incremental pipeline reuse its output.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
+/// <param name="ContainingTypes">The types the optimizer is nested in, outermost first.</param>
+/// <param name="Type">The optimizer's own declaration.</param>
+/// <param name="Kind">The update rule.</param>
+/// <param name="ParameterCount">The compile-time parameter count, or 0 when the constructor takes it.</param>
+/// <param name="Element">The element type.</param>
+/// <param name="Hyperparameters">Every hyperparameter, with PyTorch's defaults filled in.</param>
+internal sealed record OptimizerSpec(
+    string? Namespace,
+    EquatableArray<TypeDeclaration> ContainingTypes,
+    TypeDeclaration Type,
+    Kind Kind,
+    int ParameterCount,
+    ElementType Element,
+    Hyperparameters Hyperparameters)
+{
+    /// <summary>Whether the parameter count is a compile-time constant.</summary>
+    public bool HasFixedParameterCount => ParameterCount > 0;
+
+    /// <summary>A deterministic, unique file name: <c>Namespace.Outer.Type.g.cs</c>.</summary>
+    public string HintName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder();
+            if (Namespace is not null)
+            {
+                name.Append(Namespace).Append('.');
+            }
+
+            foreach (TypeDeclaration containing in ContainingTypes)
+            {
+                name.Append(containing.MetadataName).Append('.');
+            }
+
+            return name.Append(Type.MetadataName).Append(".g.cs").ToString();
+        }
+    }
+}
+
+/// <summary>A type declaration as it must be repeated in the generated partial part.</summary>
+/// <param name="Keyword">class, struct, record, record struct or interface.</param>
+/// <param name="Name">The name with its type parameter list, e.g. <c>Optimizer&lt;TTag&gt;</c>.</param>
+/// <param name="MetadataName">The name used in file names, e.g. <c>Optimizer`1</c>.</param>
+internal sealed record TypeDeclaration(string Keyword, string Name, string MetadataName)
+{
+    public bool IsValueType => Keyword is "struct" or "record struct";
+}
+
+/// <summary>The element type of parameters, gradients and state.</summary>
+internal enum ElementType
+{
+    Double,
+    Float,
+}
+
+/// <summary>Every hyperparameter of every kind, with the defaults of the kind filled in.</summary>
+internal sealed record Hyperparameters(
+    double LearningRate,
+    double Momentum,
+    double Dampening,
+    double WeightDecay,
+    double Beta1,
+    double Beta2,
+    double Epsilon,
+    double Alpha,
+    double LrDecay,
+    double InitialAccumulatorValue,
+    bool Centered,
+    bool Amsgrad,
+    bool Maximize)
+{
+    public static Hyperparameters DefaultsFor(Kind kind) => new(
+        LearningRate: TorchDefaults.LearningRate(kind),
+        Momentum: TorchDefaults.Momentum(kind),
+        Dampening: TorchDefaults.Dampening,
+        WeightDecay: TorchDefaults.WeightDecay,
+        Beta1: TorchDefaults.Beta1,
+        Beta2: TorchDefaults.Beta2,
+        Epsilon: TorchDefaults.Epsilon(kind),
+        Alpha: TorchDefaults.Alpha,
+        LrDecay: TorchDefaults.LrDecay,
+        InitialAccumulatorValue: TorchDefaults.InitialAccumulatorValue,
+        Centered: false,
+        Amsgrad: false,
+        Maximize: false);
+}

@@ -1,0 +1,14 @@
+namespace OptGen.Generator;
+
+/// <summary>The names of the pipeline's steps, shared with the caching tests.</summary>
+public static class TrackingNames
+{
+    /// <summary>Each [Optimizer] type parsed into a spec and its diagnostics.</summary>
+    public const string Parse = nameof(Parse);
+
+    /// <summary>The valid specs.</summary>
+    public const string Specs = nameof(Specs);
+
+    /// <summary>The diagnostics.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+}
