@@ -1,0 +1,72 @@
+using System.Reflection;
+
+namespace OptGen.Tests.Reference;
+
+/// <summary>
+/// The hyperparameters of a torch.optim optimizer, one property per torch argument (named after
+/// <see cref="OptimizerAttribute"/>). Every one is passed to TorchSharp explicitly, since TorchSharp's own
+/// defaults are not always PyTorch's.
+/// </summary>
+internal sealed record TorchOptimizerOptions
+{
+    public required Kind Kind { get; init; }
+    public required double LearningRate { get; init; }
+    public double Momentum { get; init; }
+    public double Dampening { get; init; }
+    public double WeightDecay { get; init; }
+    public double Beta1 { get; init; }
+    public double Beta2 { get; init; }
+    public double Epsilon { get; init; }
+    public double Alpha { get; init; }
+    public double LrDecay { get; init; }
+    public double InitialAccumulatorValue { get; init; }
+    public bool Centered { get; init; }
+    public bool Amsgrad { get; init; }
+    public bool Maximize { get; init; }
+
+    /// <summary>The same hyperparameters as an attribute instance states them (its defaults included).</summary>
+    public static TorchOptimizerOptions From(OptimizerAttribute attribute) => new()
+    {
+        Kind = attribute.Kind,
+        LearningRate = attribute.LearningRate,
+        Momentum = attribute.Momentum,
+        Dampening = attribute.Dampening,
+        WeightDecay = attribute.WeightDecay,
+        Beta1 = attribute.Beta1,
+        Beta2 = attribute.Beta2,
+        Epsilon = attribute.Epsilon,
+        Alpha = attribute.Alpha,
+        LrDecay = attribute.LrDecay,
+        InitialAccumulatorValue = attribute.InitialAccumulatorValue,
+        Centered = attribute.Centered,
+        Amsgrad = attribute.Amsgrad,
+        Maximize = attribute.Maximize,
+    };
+
+    /// <summary>The hyperparameters declared by the <see cref="OptimizerAttribute"/> on <typeparamref name="TOptimizer"/>.</summary>
+    public static TorchOptimizerOptions For<TOptimizer>() => From(AttributeOf<TOptimizer>());
+
+    /// <summary>The <see cref="OptimizerAttribute"/> on a generated optimizer type.</summary>
+    public static OptimizerAttribute AttributeOf<TOptimizer>() =>
+        typeof(TOptimizer).GetCustomAttribute<OptimizerAttribute>()
+        ?? throw new InvalidOperationException($"{typeof(TOptimizer)} has no [Optimizer] attribute.");
+
+    /// <summary>PyTorch's defaults for <paramref name="kind"/> (momentum 0.9 for Momentum and Nesterov), written out from the torch.optim signatures.</summary>
+    public static TorchOptimizerOptions PyTorchDefaults(Kind kind) => new()
+    {
+        Kind = kind,
+        LearningRate = kind is Kind.Adagrad or Kind.RMSProp ? 1e-2 : 1e-3,
+        Momentum = kind is Kind.Momentum or Kind.Nesterov ? 0.9 : 0.0,
+        Dampening = 0.0,
+        WeightDecay = 0.0,
+        Beta1 = 0.9,
+        Beta2 = 0.999,
+        Epsilon = kind == Kind.Adagrad ? 1e-10 : 1e-8,
+        Alpha = 0.99,
+        LrDecay = 0.0,
+        InitialAccumulatorValue = 0.0,
+        Centered = false,
+        Amsgrad = false,
+        Maximize = false,
+    };
+}
