@@ -14,37 +14,41 @@ internal static class TorchReference
     /// passing every hyperparameter explicitly.
     /// </summary>
     /// <remarks>
-    /// TorchSharp 0.107.0's Adagrad has no <c>maximize</c> argument; PyTorch's Adagrad with maximize negates the
-    /// gradient first, which <see cref="Trajectory{T}"/> and <see cref="TorchNeuron"/> do for it (see
-    /// <see cref="NegatesGradientForMaximize"/>).
+    /// PyTorch's <c>maximize</c> negates the gradient before anything else (<c>g ← −∇f</c>, then weight decay, then
+    /// the rule). TorchSharp 0.107.0 does so for RMSprop and Adam, but its SGD still follows PyTorch 1.11 (it adds the
+    /// weight decay to the un-negated gradient and then steps uphill, so the L2 term pushes the weights out instead of
+    /// in), and its Adagrad has no <c>maximize</c>. For those kinds the optimizer is created with maximize off and must
+    /// be fed −g (see <see cref="NegatesGradientForMaximize"/>), which is exactly PyTorch's rule.
     /// </remarks>
     public static optim.Optimizer Create(TorchOptimizerOptions options, IEnumerable<Parameter> parameters)
     {
         TorchSharpNative.EnsureLoaded();
+        bool maximize = options.Maximize && !NegatesGradientForMaximize(options);
         return options.Kind switch
         {
             Kind.Sgd => optim.SGD(parameters, options.LearningRate, momentum: 0.0, dampening: 0.0,
-                weight_decay: options.WeightDecay, nesterov: false, maximize: options.Maximize),
+                weight_decay: options.WeightDecay, nesterov: false, maximize: maximize),
             Kind.Momentum => optim.SGD(parameters, options.LearningRate, momentum: options.Momentum,
-                dampening: options.Dampening, weight_decay: options.WeightDecay, nesterov: false, maximize: options.Maximize),
+                dampening: options.Dampening, weight_decay: options.WeightDecay, nesterov: false, maximize: maximize),
             Kind.Nesterov => optim.SGD(parameters, options.LearningRate, momentum: options.Momentum,
-                dampening: options.Dampening, weight_decay: options.WeightDecay, nesterov: true, maximize: options.Maximize),
+                dampening: options.Dampening, weight_decay: options.WeightDecay, nesterov: true, maximize: maximize),
             Kind.Adagrad => optim.Adagrad(parameters, lr: options.LearningRate, lr_decay: options.LrDecay,
                 weight_decay: options.WeightDecay, initial_accumulator_value: options.InitialAccumulatorValue, eps: options.Epsilon),
             Kind.RMSProp => optim.RMSProp(parameters, lr: options.LearningRate, alpha: options.Alpha, eps: options.Epsilon,
-                weight_decay: options.WeightDecay, momentum: options.Momentum, centered: options.Centered, maximize: options.Maximize),
+                weight_decay: options.WeightDecay, momentum: options.Momentum, centered: options.Centered, maximize: maximize),
             Kind.Adam => optim.Adam(parameters, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
-                eps: options.Epsilon, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad, maximize: options.Maximize),
+                eps: options.Epsilon, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad, maximize: maximize),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "No torch reference for this kind."),
         };
     }
 
     /// <summary>
-    /// Whether the torch optimizer of <paramref name="options"/> must be fed −g to act as torch's <c>maximize=True</c>
-    /// (PyTorch's Adagrad starts with <c>grad = -grad</c> when maximizing; TorchSharp's lacks the flag).
+    /// Whether the optimizer that <see cref="Create"/> makes for <paramref name="options"/> must be fed −g to act as
+    /// PyTorch's <c>maximize=True</c>: for SGD (all three kinds) and Adagrad, whose TorchSharp versions lack PyTorch's
+    /// rule (see <see cref="Create"/>).
     /// </summary>
     public static bool NegatesGradientForMaximize(TorchOptimizerOptions options) =>
-        options.Maximize && options.Kind == Kind.Adagrad;
+        options.Maximize && options.Kind is Kind.Sgd or Kind.Momentum or Kind.Nesterov or Kind.Adagrad;
 
     /// <summary>
     /// Steps the torch optimizer of <paramref name="options"/> over one tensor that starts at <paramref name="initial"/>,
