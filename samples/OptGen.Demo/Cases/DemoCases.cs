@@ -1,0 +1,8 @@
+namespace OptGen.Demo.Cases;
+
+/// <summary>Every case of the demo, in the order the default run takes them.</summary>
+public static class DemoCases
+{
+    /// <summary>All cases.</summary>
+    public static IReadOnlyList<IDemoCase> All { get; } = [];
+}

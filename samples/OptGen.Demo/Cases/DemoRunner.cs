@@ -1,0 +1,127 @@
+using System.Globalization;
+using OptGen.Demo.Cli;
+using Spectre.Console;
+
+namespace OptGen.Demo.Cases;
+
+/// <summary>Runs cases with a progress display, prints a table per case, and lists the pictures written.</summary>
+public static class DemoRunner
+{
+    /// <summary>Runs <paramref name="cases"/> in order; returns the exit code.</summary>
+    public static int Run(IReadOnlyList<IDemoCase> cases, DemoSettings settings, DemoConsole io)
+    {
+        var pictures = new List<string>();
+        foreach (IDemoCase demoCase in cases)
+        {
+            CaseResult? result = null;
+            IReadOnlyList<string> written = [];
+            io.Console.Progress()
+                .AutoClear(true)
+                .HideCompleted(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .Start(context =>
+                {
+                    ProgressTask training = context.AddTask($"{demoCase.Name}: training", maxValue: 1);
+                    result = demoCase.Run(settings, new Progress(training));
+                    training.Value = 1;
+                    if (settings.Pictures)
+                    {
+                        ProgressTask drawing = context.AddTask($"{demoCase.Name}: pictures", maxValue: 1);
+                        written = demoCase.WritePictures(result, settings, new Progress(drawing));
+                        drawing.Value = 1;
+                    }
+                });
+
+            Print(result!, settings, io.Console);
+            pictures.AddRange(written);
+        }
+
+        if (pictures.Count > 0)
+        {
+            io.Console.WriteLine();
+            io.Console.MarkupLine($"[bold]Pictures[/] ({pictures.Count}) in {Markup.Escape(Path.GetFullPath(settings.OutputFolder))}:");
+            foreach (string picture in pictures)
+            {
+                io.Console.WriteLine("  " + picture);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The table of a case, as the terminal shows it.</summary>
+    public static Table BuildTable(CaseResult result, DemoSettings settings)
+    {
+        bool accuracy = result.Runs.Any(r => r.TestAccuracy is not null);
+        var table = new Table { Border = TableBorder.Rounded };
+        table.Title = new TableTitle(result.Title, new Style(decoration: Decoration.Bold));
+        table.AddColumn("optimizer");
+        table.AddColumn("batching");
+        table.AddColumn(new TableColumn("lr").RightAligned());
+        table.AddColumn(new TableColumn("updates").RightAligned());
+        table.AddColumn(new TableColumn("final loss").RightAligned());
+        table.AddColumn(new TableColumn($"epoch loss < {Format.Number(settings.Threshold)}").RightAligned());
+        if (accuracy)
+        {
+            table.AddColumn(new TableColumn("test accuracy").RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("time").RightAligned());
+        foreach (RunResult run in result.Runs)
+        {
+            var cells = new List<string>
+            {
+                Markup.Escape(run.Label),
+                Markup.Escape(run.Batching),
+                Format.Number(run.LearningRate),
+                run.Updates.ToString("N0", CultureInfo.InvariantCulture),
+                Format.Loss(run.FinalLoss),
+                run.EpochBelowThreshold?.ToString(CultureInfo.InvariantCulture) ?? "never",
+            };
+            if (accuracy)
+            {
+                cells.Add(run.TestAccuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "");
+            }
+
+            cells.Add(Format.Duration(run.Elapsed));
+            table.AddRow(cells.ToArray());
+        }
+
+        return table;
+    }
+
+    private static void Print(CaseResult result, DemoSettings settings, IAnsiConsole console)
+    {
+        console.WriteLine();
+        console.Write(BuildTable(result, settings));
+        foreach (string note in result.Notes)
+        {
+            console.MarkupLine("  " + Markup.Escape(note));
+        }
+
+        foreach (RunResult run in result.Runs.Where(r => r.Stopped is not null))
+        {
+            console.MarkupLine($"  [yellow]{Markup.Escape(run.Label)} ({Markup.Escape(run.Batching)}): {Markup.Escape(run.Stopped!)}[/]");
+        }
+    }
+
+    private sealed class Progress(ProgressTask task) : IProgress<double>
+    {
+        public void Report(double value) => task.Value = Math.Clamp(value, 0, 1);
+    }
+}
+
+/// <summary>How the demo prints numbers (invariant culture, so tables read the same everywhere).</summary>
+public static class Format
+{
+    /// <summary>A hyperparameter or threshold: shortest round-trip form, e.g. 0.1, 1e-4.</summary>
+    public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>A loss: four significant digits in exponent form, e.g. 2.431e-11.</summary>
+    public static string Loss(double value) => double.IsFinite(value) ? value.ToString("0.000e+00", CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A wall time: ms below a second, else seconds.</summary>
+    public static string Duration(TimeSpan elapsed) => elapsed.TotalSeconds < 1
+        ? elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms"
+        : elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+}

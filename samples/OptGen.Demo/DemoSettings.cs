@@ -1,0 +1,35 @@
+namespace OptGen.Demo;
+
+/// <summary>The settings every case of the demo shares; the command line's options.</summary>
+public sealed record DemoSettings
+{
+    /// <summary>The default output folder.</summary>
+    public const string DefaultOutputFolder = "optgen-out";
+
+    /// <summary>Where pictures go. Default <c>./optgen-out</c>.</summary>
+    public string OutputFolder { get; init; } = DefaultOutputFolder;
+
+    /// <summary>Epochs for every case; <see langword="null"/> keeps each case's own (the tutorial's) count.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>The update rules to run (each case uses those it has). Default all six.</summary>
+    public IReadOnlyList<Kind> Kinds { get; init; } = Enum.GetValues<Kind>();
+
+    /// <summary>Seeds every shuffle, data set and initialisation, so runs repeat exactly. Default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Write pictures. Default true.</summary>
+    public bool Pictures { get; init; } = true;
+
+    /// <summary>The loss below which a run counts as having converged ("epochs to reach"). Default 1e-4.</summary>
+    public double Threshold { get; init; } = 1e-4;
+
+    /// <summary>Frames in each animated GIF. Default 60.</summary>
+    public int GifFrames { get; init; } = 60;
+
+    /// <summary>The epochs a case runs: <see cref="Epochs"/> if given, else the case's own.</summary>
+    public int EpochsOr(int caseDefault) => Epochs ?? caseDefault;
+
+    /// <summary>Whether <paramref name="kind"/> was asked for.</summary>
+    public bool Includes(Kind kind) => Kinds.Contains(kind);
+}

@@ -1,0 +1,1 @@
+return OptGen.Demo.DemoApp.Run(args);

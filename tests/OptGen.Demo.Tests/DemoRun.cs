@@ -1,0 +1,15 @@
+using OptGen.Demo.Cli;
+
+namespace OptGen.Demo.Tests;
+
+/// <summary>Runs the demo's command line in-process and captures what it writes.</summary>
+internal static class DemoRun
+{
+    public static (int ExitCode, string Output, string Error) Capture(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exitCode = DemoApp.Run(args, DemoConsole.Capture(output, error));
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
