@@ -93,25 +93,87 @@ internal static class StepWriter
         }
     }
 
-    /// <summary>A loop with the element count as its bound; the state buffers as spans.</summary>
+    /// <summary>The SIMD widths tried in order; the JIT folds the checks and keeps only the best one it has.</summary>
+    internal static readonly (string Name, int Bits)[] VectorWidths = [("Vector512", 512), ("Vector256", 256), ("Vector128", 128)];
+
+
+    /// <summary>
+    /// One fused pass over memory: the widest hardware-accelerated vectors, then a scalar loop for the
+    /// remainder (and for everything on hardware without SIMD). The loop bound is the compile-time
+    /// <c>ParameterCount</c> when there is one. No bounds checks in the vector loops: the spans' lengths were
+    /// checked against ParameterCount above.
+    /// </summary>
     private static void WriteLoop(SourceWriter writer, EmitContext context)
     {
+        string t = context.T;
+        writer.Line($"ref {t} parametersStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);");
+        writer.Line($"ref {t} gradientsStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
         foreach (BufferSpec buffer in context.Buffers)
         {
-            writer.Line($"global::System.Span<{context.T}> {buffer.Name} = _{buffer.Name};");
+            writer.Line($"ref {t} {buffer.Name}Start = ref _{buffer.Name}[0];");
         }
 
+        writer.Line("int i = 0;");
+        writer.Line();
+        for (int width = 0; width < VectorWidths.Length; width++)
+        {
+            string vector = VectorWidths[width].Name;
+            writer.Open($"{(width == 0 ? "if" : "else if")} ({vector}.IsHardwareAccelerated)");
+            WriteVectorLoop(writer, context, vector, VectorWidths[width].Bits / (context.Spec.Element == ElementType.Float ? 32 : 64));
+            writer.Close();
+        }
+
+        writer.Line();
+        writer.Line("// The remainder, one parameter at a time.");
         bool gradientLocal = NeedsGradientLocal(context.Rule);
         var expressions = new ScalarExpressionWriter(context.Spec.Element, expression => expression switch
         {
             Parameter => "parameters[i]",
             RawGradient => "gradients[i]",
-            BufferValue buffer => $"{buffer.Name}[i]",
+            BufferValue buffer => $"_{buffer.Name}[i]",
             StepScalar scalar => scalar.Name,
             _ => "g",
         });
-        writer.Open("for (int i = 0; i < parameters.Length; i++)");
-        WriteElement(writer, context, expressions, gradientLocal, "g", buffer => $"{buffer}[i]", "parameters[i]");
+        writer.Open("for (; i < ParameterCount; i++)");
+        WriteElement(writer, context, expressions, gradientLocal, "g", buffer => $"_{buffer}[i]", "parameters[i]");
+        writer.Close();
+    }
+
+    private static void WriteVectorLoop(SourceWriter writer, EmitContext context, string vector, int lanes)
+    {
+        var expressions = new VectorExpressionWriter(vector, context.Spec.Element, expression => expression switch
+        {
+            Parameter => "p",
+            RawGradient => $"{vector}.LoadUnsafe(ref gradientsStart, (nuint)i)",
+            BufferValue buffer => buffer.Name,
+            _ => "g",
+        });
+
+        writer.Line($"// {lanes} {context.T}s at a time");
+        writer.Open($"for (; i <= ParameterCount - {lanes}; i += {lanes})");
+        writer.Line($"var p = {vector}.LoadUnsafe(ref parametersStart, (nuint)i);");
+        writer.Line($"var g = {expressions.Write(context.Rule.GradientDefinition)};");
+        foreach (BufferSpec buffer in context.Buffers)
+        {
+            writer.Line($"var {buffer.Name} = {vector}.LoadUnsafe(ref {buffer.Name}Start, (nuint)i);");
+        }
+
+        foreach (Statement statement in context.Rule.Statements)
+        {
+            writer.Line(statement switch
+            {
+                AssignBuffer assign => $"{assign.Buffer} = {expressions.Write(assign.Value)};",
+                DescendParameter descend => $"p -= {expressions.Write(descend.Step)};",
+                _ => "",
+            });
+        }
+
+        foreach (BufferSpec buffer in context.Buffers)
+        {
+            writer.Line($"{vector}.StoreUnsafe({buffer.Name}, ref {buffer.Name}Start, (nuint)i);");
+        }
+
+        writer.Line($"{vector}.StoreUnsafe(p, ref parametersStart, (nuint)i);");
         writer.Close();
     }
 
