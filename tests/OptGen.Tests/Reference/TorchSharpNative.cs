@@ -118,7 +118,7 @@ internal static class TorchSharpNative
     }
 
     /// <summary>The glue library in the application's output folder (or next to TorchSharp.dll), or null.</summary>
-    private static string? FindGlueLibrary()
+    internal static string? FindGlueLibrary()
     {
         var folders = new List<string> { AppContext.BaseDirectory };
         string? torchSharpFolder = Path.GetDirectoryName(typeof(TorchSharp.DeviceType).Assembly.Location);
@@ -149,7 +149,7 @@ internal static class TorchSharpNative
     /// The libstdc++ the dynamic loader will bind: the one already mapped into this process if any,
     /// else the first <c>libstdc++.so.6</c> on <c>LD_LIBRARY_PATH</c> or in the usual system folders.
     /// </summary>
-    private static string? FindLibStdCxx()
+    internal static string? FindLibStdCxx()
     {
         try
         {
