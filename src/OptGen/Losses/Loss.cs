@@ -1,0 +1,114 @@
+using System.Numerics;
+using OptGen.Models;
+
+namespace OptGen.Losses;
+
+/// <summary>The per-sample loss function.</summary>
+public enum LossKind
+{
+    /// <summary>½(a − y)² on the model's output a (the tutorial's error).</summary>
+    SquaredError,
+
+    /// <summary>Binary cross-entropy −y·log σ(z) − (1 − y)·log(1 − σ(z)), computed from the logit z.</summary>
+    BinaryCrossEntropy,
+}
+
+/// <summary>How per-sample losses combine over a batch.</summary>
+public enum Reduction
+{
+    /// <summary>The sum over the batch (the tutorial's Σ ½(f − y)²).</summary>
+    Sum,
+
+    /// <summary>The mean over the batch (torch's default).</summary>
+    Mean,
+}
+
+/// <summary>A loss: a per-sample function and how it reduces over a batch.</summary>
+/// <param name="Kind">The per-sample function.</param>
+/// <param name="Reduction">Sum or mean over the batch.</param>
+public readonly record struct Loss(LossKind Kind, Reduction Reduction)
+{
+    /// <summary>Squared error ½(a − y)², summed over the batch unless <paramref name="reduction"/> says mean.</summary>
+    public static Loss SquaredError(Reduction reduction = Reduction.Sum) => new(LossKind.SquaredError, reduction);
+
+    /// <summary>Binary cross-entropy from logits, averaged over the batch unless <paramref name="reduction"/> says sum.</summary>
+    public static Loss BinaryCrossEntropy(Reduction reduction = Reduction.Mean) => new(LossKind.BinaryCrossEntropy, reduction);
+
+    /// <summary>Throws unless this loss can follow an output activation (cross-entropy needs a sigmoid output).</summary>
+    /// <exception cref="ArgumentException">Cross-entropy on an output that is not a sigmoid.</exception>
+    public void CheckOutput(Activation output)
+    {
+        if (Kind == LossKind.BinaryCrossEntropy && output != Activation.Sigmoid)
+        {
+            throw new ArgumentException($"Binary cross-entropy needs a sigmoid output (a probability), not {output}.", nameof(output));
+        }
+
+        if (output is not (Activation.Identity or Activation.Sigmoid))
+        {
+            throw new ArgumentException($"An output activation must be Identity or Sigmoid, not {output}.", nameof(output));
+        }
+    }
+
+    /// <summary>The loss of one sample whose pre-activation output is <paramref name="z"/>.</summary>
+    public T Value<T>(T z, T target, Activation output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Kind == LossKind.BinaryCrossEntropy)
+        {
+            return CrossEntropyFromLogit(z, target);
+        }
+
+        T difference = Activations.Apply(output, z) - target;
+        return Half<T>() * difference * difference;
+    }
+
+    /// <summary>
+    /// The loss of one sample whose pre-activation output is <paramref name="z"/>, and its derivative with
+    /// respect to <paramref name="z"/> (where backpropagation starts).
+    /// </summary>
+    public T ValueAndDerivative<T>(T z, T target, Activation output, out T derivative)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Kind == LossKind.BinaryCrossEntropy)
+        {
+            // d/dz of the cross-entropy of σ(z) is σ(z) − y: no division by σ(1 − σ), so no blow-up at 0 or 1.
+            derivative = Activations.Sigmoid(z) - target;
+            return CrossEntropyFromLogit(z, target);
+        }
+
+        T a = Activations.Apply(output, z);
+        T difference = a - target;
+        derivative = output == Activation.Sigmoid ? difference * a * (T.One - a) : difference;
+        return Half<T>() * difference * difference;
+    }
+
+    /// <summary>The factor that turns a batch's sum into its reduction: 1, or 1/n for the mean (applied as a division).</summary>
+    public T Reduce<T>(T sum, int count)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Reduction == Reduction.Mean ? sum / T.CreateChecked(count) : sum;
+
+    /// <summary>Applies the reduction to a gradient summed over <paramref name="count"/> samples.</summary>
+    public void Reduce<T>(Span<T> gradient, int count)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Reduction == Reduction.Mean)
+        {
+            T n = T.CreateChecked(count);
+            for (int i = 0; i < gradient.Length; i++)
+            {
+                gradient[i] /= n;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cross-entropy of σ(z) against y in the stable form max(z, 0) − z·y + log(1 + e^−|z|): the exponent is
+    /// never positive, so nothing overflows, and log σ is never taken of a rounded-to-zero probability.
+    /// </summary>
+    public static T CrossEntropyFromLogit<T>(T z, T target)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        T.Max(z, T.Zero) - z * target + T.LogP1(T.Exp(-T.Abs(z)));
+
+    private static T Half<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + T.One);
+}

@@ -1,0 +1,41 @@
+using System.Numerics;
+using OptGen.Data;
+using OptGen.Models;
+
+namespace OptGen.Training;
+
+/// <summary>Measures a model on a dataset.</summary>
+public static class Evaluation
+{
+    /// <summary>The model's loss over all of <paramref name="data"/>.</summary>
+    public static T Loss<T, TModel>(TModel model, ReadOnlySpan<T> parameters, Dataset<T> data)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TModel : IModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        return model.ComputeLoss(parameters, data.All);
+    }
+
+    /// <summary>
+    /// The fraction of rows whose output falls on the same side of <paramref name="threshold"/> as the target
+    /// (for a classifier with a sigmoid output: predicted probability ≥ ½ ⇔ target 1).
+    /// </summary>
+    public static double Accuracy<T, TModel>(TModel model, ReadOnlySpan<T> parameters, Dataset<T> data, double threshold = 0.5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TModel : IModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        T cut = T.CreateChecked(threshold);
+        int correct = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            bool predicted = model.Predict(parameters, data.Features(i)) >= cut;
+            bool actual = data.Target(i) >= cut;
+            correct += predicted == actual ? 1 : 0;
+        }
+
+        return (double)correct / data.Count;
+    }
+}

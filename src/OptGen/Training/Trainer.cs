@@ -1,0 +1,389 @@
+using System.Numerics;
+using OptGen.Data;
+using OptGen.Models;
+
+namespace OptGen.Training;
+
+/// <summary>Creates trainers with the type arguments inferred.</summary>
+public static class Trainer
+{
+    /// <summary>
+    /// A trainer of <paramref name="model"/> by <paramref name="optimizer"/> on <paramref name="train"/>,
+    /// updating <paramref name="parameters"/> in place.
+    /// </summary>
+    public static Trainer<T, TModel, TOptimizer> Create<T, TModel, TOptimizer>(
+        TModel model, TOptimizer optimizer, Dataset<T> train, T[] parameters, TrainingOptions options, Dataset<T>? validation = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TModel : IModel<T>
+        where TOptimizer : IOptimizer<T> =>
+        new(model, optimizer, train, parameters, options, validation);
+}
+
+/// <summary>
+/// The training loop: epochs × batches of a model and a generated optimizer, with loss history, validation,
+/// progress, early stopping, a non-finite guard, learning-rate schedules, trajectories and checkpoints.
+/// </summary>
+/// <remarks>
+/// <para>The trainer is generic over the model and the optimizer, so the JIT specializes the loop for them
+/// and a struct optimizer lives in a field of this class, never boxed (reach it through <see cref="Optimizer"/>,
+/// which returns a reference).</para>
+/// <para>Every buffer is allocated when the trainer is created; a step allocates nothing.</para>
+/// <para>A step: set the scheduled learning rate; compute the batch's loss and gradient; stop if either is not
+/// finite; keep a copy of the parameters; let the optimizer update them; if any parameter is not finite,
+/// put the copy back and stop. After each epoch: the loss over the whole training set (and the validation
+/// set), progress, early stopping, and a checkpoint if configured.</para>
+/// </remarks>
+/// <typeparam name="T">The element type.</typeparam>
+/// <typeparam name="TModel">The model type.</typeparam>
+/// <typeparam name="TOptimizer">The optimizer type (a generated class or struct).</typeparam>
+public sealed class Trainer<T, TModel, TOptimizer>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TModel : IModel<T>
+    where TOptimizer : IOptimizer<T>
+{
+    private readonly T[] _parameters;
+    private readonly T[] _gradient;
+    private readonly T[] _lastFinite;
+    private readonly T[]? _best;
+    private TOptimizer _optimizer;
+    private double _initialRate;
+    private double _bestLoss = double.PositiveInfinity;
+    private int _bestEpoch;
+    private int _epochsWithoutImprovement;
+    private TrainingResult? _finished;
+
+    /// <summary>
+    /// A trainer of <paramref name="model"/> by <paramref name="optimizer"/> on <paramref name="train"/>,
+    /// updating <paramref name="parameters"/> in place. The optimizer's current learning rate is the base
+    /// rate of the schedule.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sizes of the model, optimizer, parameters and data disagree.</exception>
+    public Trainer(TModel model, TOptimizer optimizer, Dataset<T> train, T[] parameters, TrainingOptions options, Dataset<T>? validation = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (parameters.Length != model.ParameterCount || optimizer.ParameterCount != model.ParameterCount)
+        {
+            throw new ArgumentException(
+                $"The model has {model.ParameterCount} parameters, the optimizer {optimizer.ParameterCount}, and the parameter array {parameters.Length}; they must be equal.",
+                nameof(parameters));
+        }
+
+        CheckData(train, model, nameof(train));
+        if (validation is not null)
+        {
+            CheckData(validation, model, nameof(validation));
+        }
+
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (!T.IsFinite(parameters[i]))
+            {
+                throw new ArgumentException($"Parameter {i} is {parameters[i]}; training starts from finite parameters.", nameof(parameters));
+            }
+        }
+
+        Model = model;
+        _optimizer = optimizer;
+        TrainData = train;
+        ValidationData = validation;
+        Options = options;
+        _parameters = parameters;
+        _gradient = new T[parameters.Length];
+        _lastFinite = new T[parameters.Length];
+        _best = options.EarlyStopping is { RestoreBest: true } ? new T[parameters.Length] : null;
+        _initialRate = optimizer.LearningRate;
+        Plan = new BatchPlan<T>(train, options.Batching, options.Seed);
+        long totalSteps = (long)options.Epochs * Plan.BatchCount;
+        History = NewHistory();
+        if (options.Trajectory is { } trajectory)
+        {
+            long points = 1 + (trajectory.Frequency == Surfaces.TrajectoryFrequency.PerStep ? totalSteps : options.Epochs);
+            Trajectory = new Surfaces.Trajectory<T>(parameters.Length, checked((int)points), trajectory.Indices);
+        }
+    }
+
+    /// <summary>The model.</summary>
+    public TModel Model { get; }
+
+    /// <summary>The optimizer, by reference (so a struct optimizer's state is the trainer's, not a copy).</summary>
+    public ref TOptimizer Optimizer => ref _optimizer;
+
+    /// <summary>The training data.</summary>
+    public Dataset<T> TrainData { get; }
+
+    /// <summary>The held-out data evaluated after each epoch, if any.</summary>
+    public Dataset<T>? ValidationData { get; }
+
+    /// <summary>The options.</summary>
+    public TrainingOptions Options { get; }
+
+    /// <summary>The parameters being trained (the caller's array, updated in place).</summary>
+    public T[] Parameters => _parameters;
+
+    /// <summary>The batches and the shuffle.</summary>
+    public BatchPlan<T> Plan { get; }
+
+    /// <summary>The losses so far.</summary>
+    public LossHistory History { get; private set; }
+
+    /// <summary>The recorded trajectory, when <see cref="TrainingOptions.Trajectory"/> asks for one.</summary>
+    public Surfaces.Trajectory<T>? Trajectory { get; }
+
+    /// <summary>The number of completed epochs.</summary>
+    public int Epoch { get; private set; }
+
+    /// <summary>The number of optimizer steps taken.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>The learning rate the schedule starts from (the optimizer's rate when the trainer was created).</summary>
+    public double InitialLearningRate => _initialRate;
+
+    /// <summary>The 1-based epoch with the lowest monitored loss so far (0 before the first epoch).</summary>
+    public int BestEpoch => _bestEpoch;
+
+    /// <summary>Whether the run has ended (all epochs, early stop, non-finite values or cancellation).</summary>
+    public bool IsFinished => _finished is not null;
+
+    /// <summary>Runs the remaining epochs (or until a stop).</summary>
+    public TrainingResult Run(CancellationToken cancellationToken = default) => RunEpochs(int.MaxValue, cancellationToken);
+
+    /// <summary>Runs at most <paramref name="count"/> more epochs (stopping early if the run ends).</summary>
+    public TrainingResult RunEpochs(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (_finished is not null)
+        {
+            return _finished;
+        }
+
+        if (Epoch == 0 && Steps == 0 && double.IsNaN(History.InitialTrainLoss))
+        {
+            Start();
+        }
+
+        for (int done = 0; done < count && Epoch < Options.Epochs; done++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return _finished = Result(StopReason.Cancelled, $"Cancelled after {Epoch} epochs.");
+            }
+
+            TrainingResult? stop = RunEpoch();
+            if (stop is not null)
+            {
+                return _finished = stop;
+            }
+        }
+
+        if (Epoch >= Options.Epochs)
+        {
+            _finished = Result(StopReason.Completed, $"Completed {Epoch} epochs ({Steps} steps).");
+            WriteAutomaticCheckpoint(force: true);
+            return _finished;
+        }
+
+        return Result(StopReason.None, $"Paused after {Epoch} of {Options.Epochs} epochs.");
+    }
+
+    /// <summary>
+    /// Writes a checkpoint — parameters, optimizer state, epoch, step, shuffle state, history, trajectory,
+    /// early-stopping state — atomically to <paramref name="path"/>, with a checksum.
+    /// </summary>
+    public void SaveCheckpoint(string path) => CheckpointFile.Write(path, TrainerCheckpoint.Serialize(this));
+
+    /// <summary>
+    /// Continues from a checkpoint written by a trainer with the same model, optimizer kind, data and options,
+    /// so that the rest of the run equals an uninterrupted one bit for bit.
+    /// </summary>
+    /// <exception cref="CheckpointException">The file is torn, altered, or from a different run.</exception>
+    public void LoadCheckpoint(string path)
+    {
+        byte[] body = CheckpointFile.Read(path);
+        try
+        {
+            TrainerCheckpoint.Deserialize(this, body);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
+        {
+            throw new CheckpointException(path, e.Message, e);
+        }
+    }
+
+    private void Start()
+    {
+        History.InitialTrainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
+        History.InitialValidationLoss = ValidationData is null ? double.NaN : double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
+        Trajectory?.Record(_parameters, 0);
+    }
+
+    private TrainingResult? RunEpoch()
+    {
+        Plan.BeginEpoch();
+        bool perStep = Options.Trajectory?.Frequency == Surfaces.TrajectoryFrequency.PerStep;
+        LearningRateSchedule? schedule = Options.Schedule;
+        for (int b = 0; b < Plan.BatchCount; b++)
+        {
+            if (schedule is not null)
+            {
+                _optimizer.LearningRate = schedule.Rate(_initialRate, Steps, Epoch);
+            }
+
+            T loss = Model.ComputeLossAndGradient(_parameters, Plan.GetBatch(b), _gradient);
+            if (!T.IsFinite(loss) || !AllFinite(_gradient))
+            {
+                string what = T.IsFinite(loss) ? "the gradient" : $"the loss ({loss})";
+                return NonFinite(b, $"{what} is not finite");
+            }
+
+            _parameters.AsSpan().CopyTo(_lastFinite);
+            _optimizer.Step(_parameters, _gradient);
+            if (!AllFinite(_parameters))
+            {
+                _lastFinite.AsSpan().CopyTo(_parameters);
+                return NonFinite(b, "the update made a parameter non-finite; the parameters from before it were restored");
+            }
+
+            Steps++;
+
+            if (Options.RecordStepLosses)
+            {
+                History.AddStep(double.CreateChecked(loss));
+            }
+
+            if (perStep)
+            {
+                Trajectory!.Record(_parameters, Steps);
+            }
+        }
+
+        Epoch++;
+        if (!perStep)
+        {
+            Trajectory?.Record(_parameters, Steps);
+        }
+
+        double trainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
+        double validationLoss = double.NaN, accuracy = double.NaN;
+        if (ValidationData is not null)
+        {
+            validationLoss = double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
+            if (Model.OutputActivation == Activation.Sigmoid)
+            {
+                accuracy = Evaluation.Accuracy<T, TModel>(Model, _parameters, ValidationData);
+            }
+        }
+
+        History.AddEpoch(trainLoss, validationLoss, accuracy, _optimizer.LearningRate);
+        Options.Progress?.Report(new EpochReport(Epoch, Options.Epochs, Steps, trainLoss, validationLoss, accuracy, _optimizer.LearningRate));
+
+        if (!double.IsFinite(trainLoss))
+        {
+            return Result(StopReason.NonFinite, $"The training loss after epoch {Epoch} is {trainLoss}.", Epoch, Plan.BatchCount, Steps);
+        }
+
+        TrainingResult? early = Options.EarlyStopping is { } stopping ? CheckEarlyStop(stopping, ValidationData is null ? trainLoss : validationLoss) : null;
+        WriteAutomaticCheckpoint(force: false);
+        return early;
+    }
+
+    private TrainingResult? CheckEarlyStop(EarlyStopping stopping, double monitored)
+    {
+        if (monitored < _bestLoss - stopping.MinDelta)
+        {
+            _bestLoss = monitored;
+            _bestEpoch = Epoch;
+            _epochsWithoutImprovement = 0;
+            _parameters.AsSpan().CopyTo(_best);
+            return null;
+        }
+
+        if (++_epochsWithoutImprovement < stopping.Patience)
+        {
+            return null;
+        }
+
+        if (_best is not null)
+        {
+            _best.AsSpan().CopyTo(_parameters);
+        }
+
+        string restored = _best is not null ? $"; the parameters of epoch {_bestEpoch} were restored" : "";
+        return Result(StopReason.EarlyStopped,
+            $"Stopped early after epoch {Epoch}: no improvement over {_bestLoss} (epoch {_bestEpoch}) for {stopping.Patience} epochs{restored}.");
+    }
+
+    private void WriteAutomaticCheckpoint(bool force)
+    {
+        if (Options.CheckpointPath is { } path && (force || Epoch % Options.CheckpointEvery == 0))
+        {
+            SaveCheckpoint(path);
+        }
+    }
+
+    private TrainingResult NonFinite(int batch, string what)
+    {
+        // The failing step is the one after the last completed step; it is not counted in Steps.
+        int epoch = Epoch + 1;
+        long step = Steps + 1;
+        return Result(StopReason.NonFinite,
+            $"Stopped at epoch {epoch}, batch {batch + 1} (step {step}): {what}. The parameters are the last finite ones.",
+            epoch, batch + 1, step);
+    }
+
+    private TrainingResult Result(StopReason reason, string message, int failedEpoch = 0, int failedBatch = 0, long failedStep = 0) =>
+        new(reason, Epoch, Steps, History.EpochCount > 0 ? History.TrainLoss[^1] : double.NaN, message, failedEpoch, failedBatch, failedStep);
+
+    private static bool AllFinite(ReadOnlySpan<T> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!T.IsFinite(values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void CheckData(Dataset<T> data, TModel model, string name)
+    {
+        if (data.FeatureCount != model.InputCount)
+        {
+            throw new ArgumentException($"The data has {data.FeatureCount} features per row, but the model takes {model.InputCount}.", name);
+        }
+    }
+
+    // The state a checkpoint carries, read and written by TrainerCheckpoint.
+    internal ref TOptimizer OptimizerField => ref _optimizer;
+
+    internal T[] Best => _best ?? [];
+
+    internal (double BestLoss, int BestEpoch, int WithoutImprovement) EarlyStopState
+    {
+        get => (_bestLoss, _bestEpoch, _epochsWithoutImprovement);
+        set => (_bestLoss, _bestEpoch, _epochsWithoutImprovement) = value;
+    }
+
+    internal TrainingResult? Finished
+    {
+        get => _finished;
+        set => _finished = value;
+    }
+
+    internal void Restore(int epoch, long steps, double initialRate, LossHistory history)
+    {
+        Epoch = epoch;
+        Steps = steps;
+        _initialRate = initialRate;
+        History = history;
+    }
+
+    internal LossHistory NewHistory() =>
+        new(Options.Epochs, Options.RecordStepLosses ? (long)Options.Epochs * Plan.BatchCount : 0);
+}

@@ -1,0 +1,192 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using OptGen.Models;
+
+namespace OptGen.Training;
+
+/// <summary>
+/// The body of a trainer's checkpoint (framed and checksummed by <see cref="CheckpointFile"/>): what the
+/// run is (element type, optimizer type, sizes — so a checkpoint is never resumed into a different run),
+/// where it is (epoch, step, the shuffle generator's state), and everything it has computed.
+/// </summary>
+internal static class TrainerCheckpoint
+{
+    public static byte[] Serialize<T, TModel, TOptimizer>(Trainer<T, TModel, TOptimizer> trainer)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TModel : IModel<T>
+        where TOptimizer : IOptimizer<T>
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            ref TOptimizer optimizer = ref trainer.OptimizerField;
+            writer.Write(typeof(T).FullName!);
+            writer.Write(typeof(TOptimizer).FullName!);
+            writer.Write(trainer.Parameters.Length);
+            writer.Write(optimizer.StateLength);
+            writer.Write(trainer.TrainData.Count);
+            writer.Write(trainer.TrainData.FeatureCount);
+            writer.Write(trainer.Plan.BatchCount);
+
+            writer.Write(trainer.Epoch);
+            writer.Write(trainer.Steps);
+            writer.Write(trainer.InitialLearningRate);
+            Span<ulong> random = stackalloc ulong[Data.SeededRandom.StateLength];
+            trainer.Plan.Random.GetState(random);
+            foreach (ulong word in random)
+            {
+                writer.Write(word);
+            }
+
+            (double bestLoss, int bestEpoch, int without) = trainer.EarlyStopState;
+            writer.Write(bestLoss);
+            writer.Write(bestEpoch);
+            writer.Write(without);
+
+            TrainingResult? finished = trainer.Finished;
+            writer.Write(finished is not null);
+            if (finished is not null)
+            {
+                writer.Write((int)finished.Reason);
+                writer.Write(finished.Message);
+                writer.Write(finished.FailedEpoch);
+                writer.Write(finished.FailedBatch);
+                writer.Write(finished.FailedStep);
+            }
+
+            trainer.History.Write(writer);
+
+            Surfaces.Trajectory<T>? trajectory = trainer.Trajectory;
+            writer.Write(trajectory?.Count ?? 0);
+            if (trajectory is not null)
+            {
+                foreach (long step in trajectory.Steps)
+                {
+                    writer.Write(step);
+                }
+
+                WriteValues(writer, trajectory.Values);
+            }
+
+            WriteValues<T>(writer, trainer.Parameters);
+            var state = new T[optimizer.StateLength];
+            optimizer.SaveState(state);
+            WriteValues<T>(writer, state);
+            WriteValues<T>(writer, trainer.Best);
+        }
+
+        return stream.ToArray();
+    }
+
+    public static void Deserialize<T, TModel, TOptimizer>(Trainer<T, TModel, TOptimizer> trainer, byte[] body)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TModel : IModel<T>
+        where TOptimizer : IOptimizer<T>
+    {
+        ref TOptimizer optimizer = ref trainer.OptimizerField;
+        using var reader = new BinaryReader(new MemoryStream(body));
+        Expect("element type", reader.ReadString(), typeof(T).FullName!);
+        Expect("optimizer type", reader.ReadString(), typeof(TOptimizer).FullName!);
+        Expect("parameter count", reader.ReadInt32(), trainer.Parameters.Length);
+        Expect("optimizer state length", reader.ReadInt32(), optimizer.StateLength);
+        Expect("training row count", reader.ReadInt32(), trainer.TrainData.Count);
+        Expect("feature count", reader.ReadInt32(), trainer.TrainData.FeatureCount);
+        Expect("batches per epoch", reader.ReadInt32(), trainer.Plan.BatchCount);
+
+        int epoch = reader.ReadInt32();
+        long steps = reader.ReadInt64();
+        if (epoch < 0 || epoch > trainer.Options.Epochs || steps < 0)
+        {
+            throw new InvalidDataException($"it is at epoch {epoch}, step {steps}, beyond this run's {trainer.Options.Epochs} epochs.");
+        }
+
+        double initialRate = reader.ReadDouble();
+        Span<ulong> random = stackalloc ulong[Data.SeededRandom.StateLength];
+        for (int i = 0; i < random.Length; i++)
+        {
+            random[i] = reader.ReadUInt64();
+        }
+
+        (double, int, int) earlyStop = (reader.ReadDouble(), reader.ReadInt32(), reader.ReadInt32());
+        TrainingResult? finished = null;
+        if (reader.ReadBoolean())
+        {
+            var reason = (StopReason)reader.ReadInt32();
+            string message = reader.ReadString();
+            int failedEpoch = reader.ReadInt32(), failedBatch = reader.ReadInt32();
+            long failedStep = reader.ReadInt64();
+            finished = new TrainingResult(reason, epoch, steps, double.NaN, message, failedEpoch, failedBatch, failedStep);
+        }
+
+        LossHistory history = trainer.NewHistory();
+        history.Read(reader);
+        if (finished is not null && history.EpochCount > 0)
+        {
+            finished = finished with { FinalTrainLoss = history.TrainLoss[^1] };
+        }
+
+        int points = reader.ReadInt32();
+        if (points != 0 && trainer.Trajectory is null)
+        {
+            throw new InvalidDataException("it holds a trajectory, but this run records none.");
+        }
+
+        var pointSteps = new long[points];
+        for (int i = 0; i < points; i++)
+        {
+            pointSteps[i] = reader.ReadInt64();
+        }
+
+        T[] pointValues = ReadValues<T>(reader);
+        T[] parameters = ReadValues<T>(reader);
+        T[] state = ReadValues<T>(reader);
+        T[] best = ReadValues<T>(reader);
+        Expect("stored parameters", parameters.Length, trainer.Parameters.Length);
+        Expect("stored optimizer state", state.Length, optimizer.StateLength);
+        Expect("stored best parameters", best.Length, trainer.Best.Length);
+        if (reader.BaseStream.Position != body.Length)
+        {
+            throw new InvalidDataException("it has data after its last field.");
+        }
+
+        // Everything is read and checked; only now is the trainer changed.
+        optimizer.LoadState(state);
+        trainer.Plan.Random.SetState(random);
+        trainer.Trajectory?.Restore(pointValues, pointSteps);
+        parameters.CopyTo(trainer.Parameters, 0);
+        best.CopyTo(trainer.Best, 0);
+        trainer.EarlyStopState = earlyStop;
+        trainer.Finished = finished;
+        trainer.Restore(epoch, steps, initialRate, history);
+    }
+
+    private static void WriteValues<T>(BinaryWriter writer, ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values));
+    }
+
+    private static T[] ReadValues<T>(BinaryReader reader)
+        where T : unmanaged
+    {
+        int length = reader.ReadInt32();
+        int size = Marshal.SizeOf<T>();
+        if (length < 0 || (long)length * size > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException($"it declares {length} values where fewer remain.");
+        }
+
+        var values = new T[length];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
+    private static void Expect<TValue>(string what, TValue found, TValue expected)
+    {
+        if (!EqualityComparer<TValue>.Default.Equals(found, expected))
+        {
+            throw new InvalidDataException($"it was written for a run with {what} {found}, but this run has {expected}.");
+        }
+    }
+}

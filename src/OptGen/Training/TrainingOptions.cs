@@ -1,0 +1,49 @@
+using OptGen.Data;
+using OptGen.Surfaces;
+
+namespace OptGen.Training;
+
+/// <summary>The settings of a training run. Two runs with equal options, data, model and optimizer are equal bit for bit.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>The number of epochs (passes over the training data). Default 100.</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Full batch, stochastic or mini-batch, and whether each epoch is shuffled. Default full batch.</summary>
+    public Batching Batching { get; init; } = Batching.FullBatch;
+
+    /// <summary>The seed of the per-epoch shuffle.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The learning-rate schedule, applied through the optimizer's <c>LearningRate</c>; null leaves the rate alone.</summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>Early stopping; null runs every epoch.</summary>
+    public EarlyStopping? EarlyStopping { get; init; }
+
+    /// <summary>Whether to keep the loss of every step (the batch loss before the step), besides the per-epoch losses.</summary>
+    public bool RecordStepLosses { get; init; }
+
+    /// <summary>Whether and how to record the parameters' trajectory; null records none.</summary>
+    public TrajectoryOptions? Trajectory { get; init; }
+
+    /// <summary>Receives a report after every epoch.</summary>
+    public IProgress<EpochReport>? Progress { get; init; }
+
+    /// <summary>Where to write a checkpoint every <see cref="CheckpointEvery"/> epochs (and at the end); null writes none.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>The epochs between automatic checkpoints. Default 1.</summary>
+    public int CheckpointEvery { get; init; } = 1;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CheckpointEvery, nameof(CheckpointEvery));
+        ArgumentNullException.ThrowIfNull(Batching, nameof(Batching));
+        if (EarlyStopping is { Patience: <= 0 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(EarlyStopping), EarlyStopping.Patience, "Early stopping needs a patience of at least one epoch.");
+        }
+    }
+}
