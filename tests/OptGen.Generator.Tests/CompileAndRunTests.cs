@@ -65,4 +65,56 @@ public sealed class CompileAndRunTests
             Assert.Equal(separate, parameters);
         }
     }
+
+    [Theory]
+    [InlineData("Adam", "float", "Amsgrad = true")]
+    [InlineData("Momentum", "double", "Dampening = 0.5")]
+    [InlineData("RMSProp", "float", "Centered = true, Momentum = 0.5")]
+    public void Parallel_steps_equal_single_threaded_steps_bit_for_bit_and_allocate_nothing(string kind, string element, string options)
+    {
+        const int count = 100_003; // several chunks per core, and an odd tail
+        string common = $"Kind.{kind}, LearningRate = 0.01, ElementType = typeof({element}), {options}";
+        (_, var output) = GeneratorHarness.GenerateAndCompile(
+            $"using OptGen; [Optimizer({common}, Parallel = true)] public partial class Split; [Optimizer({common})] public partial class Whole;");
+        using LoadedAssembly assembly = GeneratorHarness.Load(output);
+        if (element == "double")
+        {
+            CompareParallel<double>(assembly, count);
+        }
+        else
+        {
+            CompareParallel<float>(assembly, count);
+        }
+    }
+
+    private static void CompareParallel<T>(LoadedAssembly assembly, int count)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var split = assembly.Create<IOptimizer<T>>("Split", count);
+        var whole = assembly.Create<IOptimizer<T>>("Whole", count);
+        var random = new Random(11);
+        T[] parallel = [.. Enumerable.Range(0, count).Select(_ => T.CreateChecked(random.NextDouble() - 0.5))];
+        T[] serial = [.. parallel];
+        var gradients = new T[count];
+        long allocated = 0;
+        for (int step = 0; step < 6; step++)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                gradients[i] = T.CreateChecked(random.NextDouble() * 2 - 1);
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            split.Step(parallel, gradients);
+            if (step > 0)
+            {
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            whole.Step(serial, gradients);
+            Assert.True(serial.AsSpan().SequenceEqual(parallel), $"The parallel step differs at step {step + 1}.");
+        }
+
+        Assert.Equal(0, allocated);
+    }
 }

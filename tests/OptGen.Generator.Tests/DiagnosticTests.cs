@@ -89,6 +89,14 @@ public sealed class DiagnosticTests
         AssertSingle($"[Optimizer(Kind.{kind}, Params = 2, {name} = {value})] public partial class A;", "OPTG011", DiagnosticSeverity.Error, value);
 
     [Fact]
+    public void OPTG012_parallel_struct() =>
+        AssertSingle("[Optimizer(Kind.Adam, Params = 1000, Parallel = true)] public partial struct A;", "OPTG012", DiagnosticSeverity.Error, "Parallel = true");
+
+    [Fact]
+    public void OPTG013_parallel_straight_line_code_is_a_warning() =>
+        AssertSingle("[Optimizer(Kind.Adam, Params = 2, Parallel = true)] public partial class A;", "OPTG013", DiagnosticSeverity.Warning, "Parallel = true");
+
+    [Fact]
     public void Every_error_suppresses_generation()
     {
         (var result, _) = GeneratorHarness.Run("using OptGen; [Optimizer(Kind.Adam, Params = 2, Beta1 = 1)] public partial class A;");

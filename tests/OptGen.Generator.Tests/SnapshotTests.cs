@@ -60,6 +60,11 @@ public sealed class SnapshotTests
         inNamespace: false);
 
     [Fact]
+    public void Parallel() => Verify(
+        "[Optimizer(Kind.Adam, ElementType = typeof(float), Parallel = true)] public partial class ParallelAdam;",
+        "Parallel_Adam");
+
+    [Fact]
     public void Struct() => Verify(
         "[Optimizer(Kind.Sgd, Params = 2, LearningRate = 1)] public partial struct NeuronSgd;",
         "Struct_Sgd");

@@ -74,11 +74,25 @@ internal static class DiagnosticDescriptors
         "A hyperparameter must be a non-negative finite number",
         "{0} is {1}; it must be a non-negative finite number");
 
+    public static readonly DiagnosticDescriptor ParallelStruct = Error(
+        "OPTG012",
+        "A parallel optimizer must be a class",
+        "'{0}' is a struct, but Parallel = true needs a class: the worker threads update the optimizer's state in place, which a copied struct cannot offer; make it a class or remove Parallel");
+
+    public static readonly DiagnosticDescriptor ParallelWithoutEffect = new(
+        "OPTG013",
+        "Parallel has no effect on straight-line code",
+        "Parallel has no effect with Params = {0}: up to {1} parameters the step is straight-line code on one core; remove Parallel",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         InternalError, NotPartial, InvalidParameterCount, InvalidLearningRate, DecayOutOfRange, InvalidEpsilon,
         NesterovWithDampening, UnsupportedElementType, UndefinedKind, StructWithoutParams, UnusedHyperparameter,
-        NegativeHyperparameter,
+        NegativeHyperparameter, ParallelStruct, ParallelWithoutEffect,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

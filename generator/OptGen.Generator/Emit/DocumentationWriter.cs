@@ -28,6 +28,11 @@ internal static class DocumentationWriter
             ? ""
             : $"; {string.Join(", ", context.Rule.CompiledIn)} {(context.Rule.CompiledIn.Count == 1 ? "is" : "are")} compiled in";
         writer.Line($"/// <para>lr = {Literal.Math(spec.Hyperparameters.LearningRate)} (settable through LearningRate){Escape(compiledIn)}.</para>");
+        if (spec.Parallel)
+        {
+            writer.Line("/// <para>Each step is split across the machine's cores in cache-line-aligned chunks; the result is the same, bit for bit, as on one core.</para>");
+        }
+
         if (context.Rule.Note is not null)
         {
             writer.Line($"/// <para>{Escape(context.Rule.Note)}</para>");

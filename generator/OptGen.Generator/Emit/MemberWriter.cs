@@ -96,6 +96,11 @@ internal static class MemberWriter
             };
             writer.Line($"{declaration} // {buffer.Description}");
         }
+
+        if (context.Spec.Parallel)
+        {
+            writer.Line($"private global::OptGen.ParallelStep<{context.T}>? _parallel; // splits each step across the cores; made at the first step");
+        }
     }
 
     private static string UnrolledFields(EmitContext context, BufferSpec buffer)

@@ -48,7 +48,8 @@ internal static class OptimizerEmitter
         }
 
         DocumentationWriter.Write(writer, context);
-        writer.Open($"partial {spec.Type.Keyword} {spec.Type.Name} : global::OptGen.IOptimizer<{context.T}>");
+        string interfaces = $"global::OptGen.IOptimizer<{context.T}>" + (spec.Parallel ? $", global::OptGen.IRangeStep<{context.T}>" : "");
+        writer.Open($"partial {spec.Type.Keyword} {spec.Type.Name} : {interfaces}");
         MemberWriter.Write(writer, context);
         writer.Close();
 

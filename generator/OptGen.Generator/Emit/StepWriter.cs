@@ -23,6 +23,19 @@ internal static class StepWriter
         writer.Line();
         WriteLengthCheck(writer, "gradients");
         writer.Line();
+        if (context.Spec.Parallel)
+        {
+            WriteAdvance(writer, context, declareStep: false);
+            writer.Line();
+            writer.Line("// Each core updates its own cache-line-aligned share of the parameters (see StepRange).");
+            writer.Line($"(_parallel ??= new global::OptGen.ParallelStep<{t}>(this)).Run(parameters, gradients);");
+            writer.Close();
+            writer.Line();
+            WriteStepRange(writer, context);
+            return;
+        }
+
+        WriteAdvance(writer, context, declareStep: context.Rule.UsesStepCount);
         WriteStepScalars(writer, context);
         writer.Line();
         if (context.Shape == CodeShape.Unrolled)
@@ -31,9 +44,27 @@ internal static class StepWriter
         }
         else
         {
-            WriteLoop(writer, context);
+            WriteLoop(writer, context, "0", "ParameterCount");
         }
 
+        writer.Close();
+    }
+
+    /// <summary>A parallel optimizer's per-core part: the per-step scalars, then the loop over its range.</summary>
+    private static void WriteStepRange(SourceWriter writer, EmitContext context)
+    {
+        string t = context.T;
+        writer.Line("/// <summary>Updates parameters [start, end) for the current step: one core's share of <see cref=\"Step\"/>.</summary>");
+        writer.Line(OptimizerEmitter.GeneratedCodeAttribute);
+        writer.Open($"void global::OptGen.IRangeStep<{t}>.StepRange(global::System.Span<{t}> parameters, global::System.ReadOnlySpan<{t}> gradients, int start, int end)");
+        if (context.Rule.UsesStepCount)
+        {
+            writer.Line("long t = StepCount;");
+        }
+
+        WriteStepScalars(writer, context);
+        writer.Line();
+        WriteLoop(writer, context, "start", "end");
         writer.Close();
     }
 
@@ -44,15 +75,19 @@ internal static class StepWriter
         writer.Close();
     }
 
-    private static void WriteStepScalars(SourceWriter writer, EmitContext context)
+    /// <summary>Counts the step and advances the running powers βᵗ.</summary>
+    private static void WriteAdvance(SourceWriter writer, EmitContext context, bool declareStep)
     {
-        UpdateRule rule = context.Rule;
-        writer.Line(rule.UsesStepCount ? "long t = ++StepCount;" : "StepCount++;");
-        foreach (RunningPower power in rule.RunningPowers)
+        writer.Line(declareStep ? "long t = ++StepCount;" : "StepCount++;");
+        foreach (RunningPower power in context.Rule.RunningPowers)
         {
             writer.Line($"_{power.Name} = global::OptGen.RunningPower.Next(_{power.Name}, {Literal.Double(power.Base)});");
         }
+    }
 
+    private static void WriteStepScalars(SourceWriter writer, EmitContext context)
+    {
+        UpdateRule rule = context.Rule;
         foreach (StepScalarDefinition scalar in rule.StepScalars)
         {
             bool convert = scalar.IsElementType && context.Spec.Element == ElementType.Float;
@@ -103,7 +138,7 @@ internal static class StepWriter
     /// <c>ParameterCount</c> when there is one. No bounds checks in the vector loops: the spans' lengths were
     /// checked against ParameterCount above.
     /// </summary>
-    private static void WriteLoop(SourceWriter writer, EmitContext context)
+    private static void WriteLoop(SourceWriter writer, EmitContext context, string start, string end)
     {
         string t = context.T;
         writer.Line($"ref {t} parametersStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);");
@@ -113,13 +148,13 @@ internal static class StepWriter
             writer.Line($"ref {t} {buffer.Name}Start = ref _{buffer.Name}[0];");
         }
 
-        writer.Line("int i = 0;");
+        writer.Line($"int i = {start};");
         writer.Line();
         for (int width = 0; width < VectorWidths.Length; width++)
         {
             string vector = VectorWidths[width].Name;
             writer.Open($"{(width == 0 ? "if" : "else if")} ({vector}.IsHardwareAccelerated)");
-            WriteVectorLoop(writer, context, vector, VectorWidths[width].Bits / (context.Spec.Element == ElementType.Float ? 32 : 64));
+            WriteVectorLoop(writer, context, vector, VectorWidths[width].Bits / (context.Spec.Element == ElementType.Float ? 32 : 64), end);
             writer.Close();
         }
 
@@ -134,12 +169,12 @@ internal static class StepWriter
             StepScalar scalar => scalar.Name,
             _ => "g",
         });
-        writer.Open("for (; i < ParameterCount; i++)");
+        writer.Open($"for (; i < {end}; i++)");
         WriteElement(writer, context, expressions, gradientLocal, "g", buffer => $"_{buffer}[i]", "parameters[i]");
         writer.Close();
     }
 
-    private static void WriteVectorLoop(SourceWriter writer, EmitContext context, string vector, int lanes)
+    private static void WriteVectorLoop(SourceWriter writer, EmitContext context, string vector, int lanes, string end)
     {
         var expressions = new VectorExpressionWriter(vector, context.Spec.Element, expression => expression switch
         {
@@ -150,7 +185,7 @@ internal static class StepWriter
         });
 
         writer.Line($"// {lanes} {context.T}s at a time");
-        writer.Open($"for (; i <= ParameterCount - {lanes}; i += {lanes})");
+        writer.Open($"for (; i <= {end} - {lanes}; i += {lanes})");
         writer.Line($"var p = {vector}.LoadUnsafe(ref parametersStart, (nuint)i);");
         writer.Line($"var g = {expressions.Write(context.Rule.GradientDefinition)};");
         foreach (BufferSpec buffer in context.Buffers)

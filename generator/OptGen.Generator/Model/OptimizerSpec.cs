@@ -11,6 +11,7 @@ namespace OptGen.Generator.Model;
 /// <param name="ParameterCount">The compile-time parameter count, or 0 when the constructor takes it.</param>
 /// <param name="Element">The element type.</param>
 /// <param name="Hyperparameters">Every hyperparameter, with PyTorch's defaults filled in.</param>
+/// <param name="Parallel">Whether each step is split across the machine's cores.</param>
 internal sealed record OptimizerSpec(
     string? Namespace,
     EquatableArray<TypeDeclaration> ContainingTypes,
@@ -18,7 +19,8 @@ internal sealed record OptimizerSpec(
     Kind Kind,
     int ParameterCount,
     ElementType Element,
-    Hyperparameters Hyperparameters)
+    Hyperparameters Hyperparameters,
+    bool Parallel = false)
 {
     /// <summary>Whether the parameter count is a compile-time constant.</summary>
     public bool HasFixedParameterCount => ParameterCount > 0;

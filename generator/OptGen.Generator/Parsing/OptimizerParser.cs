@@ -104,6 +104,17 @@ internal static class OptimizerParser
 
         Hyperparameters hyperparameters = HyperparameterReader.Read(kind, arguments, diagnostics);
 
+        bool parallel = arguments.Boolean("Parallel") ?? false;
+        if (parallel && type.IsValueType)
+        {
+            diagnostics.Add(Report(DiagnosticDescriptors.ParallelStruct, arguments.ArgumentLocationOf("Parallel"), type.Name));
+        }
+        else if (parallel && parameterCount is > 0 and <= Emit.OptimizerEmitter.UnrollLimit)
+        {
+            diagnostics.Add(Report(DiagnosticDescriptors.ParallelWithoutEffect, arguments.ArgumentLocationOf("Parallel"), parameterCount, Emit.OptimizerEmitter.UnrollLimit));
+            parallel = false;
+        }
+
         if (diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -116,7 +127,8 @@ internal static class OptimizerParser
             Kind: kind,
             ParameterCount: parameterCount,
             Element: element,
-            Hyperparameters: hyperparameters);
+            Hyperparameters: hyperparameters,
+            Parallel: parallel);
         return new ParseResult(spec, diagnostics.ToEquatableArray());
     }
 

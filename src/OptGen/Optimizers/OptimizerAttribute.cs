@@ -81,4 +81,11 @@ public sealed class OptimizerAttribute(Kind kind) : Attribute
 
     /// <summary>Maximise the objective instead of minimising it (all kinds; default false). torch: maximize.</summary>
     public bool Maximize { get; set; }
+
+    /// <summary>
+    /// Split each step across the machine's cores (classes only; default false). Worth it for large parameter
+    /// counts (from about a million), where a step is bound by memory bandwidth; the results are the same bit
+    /// for bit as a single-threaded step.
+    /// </summary>
+    public bool Parallel { get; set; }
 }

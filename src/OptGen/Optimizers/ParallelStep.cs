@@ -1,0 +1,181 @@
+using System.Numerics;
+
+namespace OptGen;
+
+/// <summary>
+/// One core's share of a step: the update of parameters [start, end). Implemented by generated optimizers
+/// declared with <c>Parallel = true</c>; <see cref="ParallelStep{T}"/> calls it from several threads at once.
+/// </summary>
+public interface IRangeStep<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Updates the parameters in [<paramref name="start"/>, <paramref name="end"/>) for the current step.</summary>
+    void StepRange(Span<T> parameters, ReadOnlySpan<T> gradients, int start, int end);
+}
+
+/// <summary>
+/// Splits a step across the machine's cores: the parameter range is cut into one chunk per core, each a
+/// whole number of 64-byte cache lines (so no two cores write the same line), the calling thread takes the
+/// first and <see cref="StepWorkers"/> the rest. Every element is updated by the same code as a
+/// single-threaded step, so the results are the same bit for bit. Nothing is allocated per step.
+/// </summary>
+public sealed unsafe class ParallelStep<T> : IParallelWork
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>
+    /// Below this many parameters a step runs on the calling thread alone: waking the other cores costs a few
+    /// microseconds, more than they would save.
+    /// </summary>
+    public const int MinimumParallelLength = 1 << 15;
+
+    private static readonly int s_elementsPerCacheLine = 64 / sizeof(T);
+
+    private readonly IRangeStep<T> _target;
+    private T* _parameters;
+    private T* _gradients;
+    private int _length;
+    private int _chunkLength;
+
+    /// <summary>Creates the splitter for one optimizer.</summary>
+    public ParallelStep(IRangeStep<T> target) => _target = target ?? throw new ArgumentNullException(nameof(target));
+
+    /// <summary>Runs <see cref="IRangeStep{T}.StepRange"/> over the whole range, split across the cores.</summary>
+    public void Run(Span<T> parameters, ReadOnlySpan<T> gradients)
+    {
+        int chunks = StepWorkers.Shared.WorkerCount + 1;
+        if (parameters.Length < MinimumParallelLength || chunks == 1)
+        {
+            _target.StepRange(parameters, gradients, 0, parameters.Length);
+            return;
+        }
+
+        int lines = (parameters.Length + s_elementsPerCacheLine - 1) / s_elementsPerCacheLine;
+        fixed (T* parameterPointer = parameters)
+        fixed (T* gradientPointer = gradients)
+        {
+            _parameters = parameterPointer;
+            _gradients = gradientPointer;
+            _length = parameters.Length;
+            _chunkLength = (lines + chunks - 1) / chunks * s_elementsPerCacheLine;
+            try
+            {
+                StepWorkers.Shared.Run(this, chunks);
+            }
+            finally
+            {
+                // The pointers are valid only inside 'fixed'; never leave them behind.
+                _parameters = null;
+                _gradients = null;
+            }
+        }
+    }
+
+    void IParallelWork.RunChunk(int index)
+    {
+        int start = Math.Min(index * _chunkLength, _length);
+        int end = Math.Min(start + _chunkLength, _length);
+        if (start < end)
+        {
+            _target.StepRange(new Span<T>(_parameters, _length), new ReadOnlySpan<T>(_gradients, _length), start, end);
+        }
+    }
+}
+
+/// <summary>A piece of work split into numbered chunks.</summary>
+public interface IParallelWork
+{
+    /// <summary>Runs chunk <paramref name="index"/>.</summary>
+    void RunChunk(int index);
+}
+
+/// <summary>
+/// Long-lived background threads, one per core beyond the first, that run chunks of a parallel step. A step
+/// hands them work through events that spin briefly before blocking, so consecutive steps cost no thread
+/// start and no allocation.
+/// </summary>
+public sealed class StepWorkers
+{
+    /// <summary>The process-wide workers: <see cref="Environment.ProcessorCount"/> − 1 threads.</summary>
+    public static StepWorkers Shared { get; } = new(Environment.ProcessorCount - 1);
+
+    private readonly Lock _gate = new();
+    private readonly ManualResetEventSlim[] _start;
+    private readonly CountdownEvent _done = new(1);
+    private IParallelWork? _work;
+    private Exception? _failure;
+
+    private StepWorkers(int workerCount)
+    {
+        _start = new ManualResetEventSlim[Math.Max(0, workerCount)];
+        for (int worker = 0; worker < _start.Length; worker++)
+        {
+            _start[worker] = new ManualResetEventSlim(false, spinCount: 2000);
+            int chunk = worker + 1;
+            var thread = new Thread(() => WorkerLoop(chunk)) { IsBackground = true, Name = $"OptGen step worker {chunk}" };
+            thread.Start();
+        }
+    }
+
+    /// <summary>The number of threads besides the caller's.</summary>
+    public int WorkerCount => _start.Length;
+
+    /// <summary>Runs chunks 0 … <paramref name="chunks"/> − 1 of <paramref name="work"/>: chunk 0 on the calling thread.</summary>
+    public void Run(IParallelWork work, int chunks)
+    {
+        int helpers = Math.Min(chunks - 1, _start.Length);
+        lock (_gate)
+        {
+            _work = work;
+            _failure = null;
+            if (helpers > 0)
+            {
+                _done.Reset(helpers);
+                for (int worker = 0; worker < helpers; worker++)
+                {
+                    _start[worker].Set();
+                }
+            }
+
+            try
+            {
+                work.RunChunk(0);
+            }
+            finally
+            {
+                if (helpers > 0)
+                {
+                    _done.Wait();
+                }
+
+                _work = null;
+            }
+
+            if (_failure is not null)
+            {
+                throw new AggregateException("A parallel optimizer step failed on a worker thread.", _failure);
+            }
+        }
+    }
+
+    private void WorkerLoop(int chunk)
+    {
+        ManualResetEventSlim start = _start[chunk - 1];
+        while (true)
+        {
+            start.Wait();
+            start.Reset();
+            try
+            {
+                _work!.RunChunk(chunk);
+            }
+            catch (Exception exception)
+            {
+                _failure = exception;
+            }
+            finally
+            {
+                _done.Signal();
+            }
+        }
+    }
+}
