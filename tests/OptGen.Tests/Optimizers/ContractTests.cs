@@ -62,16 +62,30 @@ public class ContractTests
             optimizer.Step(parameters, gradients);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        long fewest = long.MaxValue;
+        int steps = 100;
+        for (int attempt = 0; attempt < Attempts && fewest > 0; attempt++)
         {
-            optimizer.Step(parameters, gradients);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10_000; i++)
+            {
+                optimizer.Step(parameters, gradients);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            steps += 10_000;
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
-        Assert.Equal(10_100, optimizer.StepCount);
+        Assert.Equal(0, fewest);
+        Assert.Equal(steps, optimizer.StepCount);
     }
+
+    /// <summary>
+    /// Measurements of a loop of steps. The runtime itself may allocate on the test's thread now and then (tiered
+    /// compilation starts counting calls 100 ms after start-up and promotes methods in the middle of a loop), so the
+    /// assertion is that some whole loop allocated nothing, which a Step that allocates could never do.
+    /// </summary>
+    private const int Attempts = 5;
 
     private static void StepAllocatesNothing<TOptimizer, T>(Func<TOptimizer> create)
         where TOptimizer : IOptimizer<T>
@@ -87,15 +101,29 @@ public class ContractTests
             optimizer.Step(parameters, i % 2 == 0 ? gradients : negated);
         }
 
+        long fewest = long.MaxValue;
+        long steps = 200;
+        for (int attempt = 0; attempt < Attempts && fewest > 0; attempt++)
+        {
+            fewest = Math.Min(fewest, AllocatedBySteps(ref optimizer, parameters, gradients, negated, 5_000));
+            steps += 5_000;
+        }
+
+        Assert.True(fewest == 0, $"{typeof(TOptimizer).Name}: every loop of 5000 steps allocated, the fewest {fewest} bytes");
+        Assert.Equal(steps, optimizer.StepCount);
+    }
+
+    private static long AllocatedBySteps<TOptimizer, T>(ref TOptimizer optimizer, T[] parameters, T[] gradients, T[] negated, int steps)
+        where TOptimizer : IOptimizer<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5_000; i++)
+        for (int i = 0; i < steps; i++)
         {
             optimizer.Step(parameters, i % 2 == 0 ? gradients : negated);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{typeof(TOptimizer).Name}: 5000 steps allocated {allocated} bytes");
-        Assert.Equal(5_200, optimizer.StepCount);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     // ---- Spans of the wrong length -----------------------------------------------------------------------------

@@ -110,6 +110,10 @@ public class ShapeParityTests
     [InlineData(typeof(AdamSizedF), 3)]
     [InlineData(typeof(AdamSizedD), 1000)]
     [InlineData(typeof(RmsPropSizedF), 1000)]
+    [InlineData(typeof(NesterovSizedF), 1001)]
+    [InlineData(typeof(AdagradSizedD), 33)]
+    [InlineData(typeof(MomentumSizedD), 17)]
+    [InlineData(typeof(SgdSizedF), 31)]
     public void Constructor_sized_optimizers_match_torch(Type optimizer, int parameterCount) =>
         Parity.CheckType(optimizer, parameterCount);
 

@@ -84,13 +84,13 @@ public class TutorialNeuronTests
     }
 
     /// <summary>
-    /// Asserts that two neuron trajectories agree at every epoch. The gradients differ in the last bits (autograd
-    /// multiplies in another order), so the bound is relative, 1e-9 · max(1, |torch|), far below anything the
-    /// update rules could get wrong.
+    /// Asserts that two neuron trajectories agree at every epoch within the double parity bound,
+    /// 1e-11 · max(1, |torch|). The gradients differ in the last bits (autograd multiplies in another order); over
+    /// 1000 epochs the runs measured here stay within 1e-13 of each other, oscillating RMSProp included.
     /// </summary>
     private static void AssertSameTrajectory(NeuronTrajectory torch, NeuronTrajectory generated, string what)
     {
-        const double tolerance = 1e-9;
+        const double tolerance = 1e-11;
         Assert.Equal(torch.Epochs, generated.Epochs);
         for (int e = 0; e <= torch.Epochs; e++)
         {
