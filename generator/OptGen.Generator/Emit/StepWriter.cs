@@ -197,6 +197,7 @@ internal static class StepWriter
         {
             writer.Line(statement switch
             {
+                AssignBuffer assign when IsAccumulation(assign, out Expression increment) => $"{assign.Buffer} += {expressions.Write(increment)};",
                 AssignBuffer assign => $"{assign.Buffer} = {expressions.Write(assign.Value)};",
                 DescendParameter descend => $"p -= {expressions.Write(descend.Step)};",
                 _ => "",
@@ -234,6 +235,9 @@ internal static class StepWriter
         {
             switch (statement)
             {
+                case AssignBuffer assign when IsAccumulation(assign, out Expression increment):
+                    writer.Line($"{bufferElement(assign.Buffer)} += {inline.Write(increment)};");
+                    break;
                 case AssignBuffer assign:
                     writer.Line($"{bufferElement(assign.Buffer)} = {inline.Write(assign.Value)};");
                     break;
@@ -242,6 +246,19 @@ internal static class StepWriter
                     break;
             }
         }
+    }
+
+    /// <summary><c>s ← s + x</c> reads best as <c>s += x</c> (the same operation, so the same bits).</summary>
+    private static bool IsAccumulation(AssignBuffer assign, out Expression increment)
+    {
+        if (assign.Value is Binary { Operator: '+', Left: BufferValue buffer } sum && buffer.Name == assign.Buffer)
+        {
+            increment = sum.Right;
+            return true;
+        }
+
+        increment = assign.Value;
+        return false;
     }
 
     /// <summary>

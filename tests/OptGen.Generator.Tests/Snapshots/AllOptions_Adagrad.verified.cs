@@ -55,12 +55,12 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        _s0 = _s0 + g0 * g0;
+        _s0 += g0 * g0;
         parameters[0] -= clr * g0 / (global::System.Math.Sqrt(_s0) + 1e-08);
 
         // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
-        _s1 = _s1 + g1 * g1;
+        _s1 += g1 * g1;
         parameters[1] -= clr * g1 / (global::System.Math.Sqrt(_s1) + 1e-08);
     }
 

@@ -52,12 +52,12 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = gradients[0];
-        _s0 = _s0 + g0 * g0;
+        _s0 += g0 * g0;
         parameters[0] -= lr * g0 / (global::System.Math.Sqrt(_s0) + 1e-10);
 
         // θ₁
         double g1 = gradients[1];
-        _s1 = _s1 + g1 * g1;
+        _s1 += g1 * g1;
         parameters[1] -= lr * g1 / (global::System.Math.Sqrt(_s1) + 1e-10);
     }
 

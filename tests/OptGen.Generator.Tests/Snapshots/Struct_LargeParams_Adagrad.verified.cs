@@ -71,7 +71,7 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
                 var p = Vector512.LoadUnsafe(ref parametersStart, (nuint)i);
                 var g = Vector512.LoadUnsafe(ref gradientsStart, (nuint)i);
                 var s = Vector512.LoadUnsafe(ref sStart, (nuint)i);
-                s = s + g * g;
+                s += g * g;
                 p -= lr * g / (Vector512.Sqrt(s) + Vector512.Create(1e-10));
                 Vector512.StoreUnsafe(s, ref sStart, (nuint)i);
                 Vector512.StoreUnsafe(p, ref parametersStart, (nuint)i);
@@ -85,7 +85,7 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
                 var p = Vector256.LoadUnsafe(ref parametersStart, (nuint)i);
                 var g = Vector256.LoadUnsafe(ref gradientsStart, (nuint)i);
                 var s = Vector256.LoadUnsafe(ref sStart, (nuint)i);
-                s = s + g * g;
+                s += g * g;
                 p -= lr * g / (Vector256.Sqrt(s) + Vector256.Create(1e-10));
                 Vector256.StoreUnsafe(s, ref sStart, (nuint)i);
                 Vector256.StoreUnsafe(p, ref parametersStart, (nuint)i);
@@ -99,7 +99,7 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
                 var p = Vector128.LoadUnsafe(ref parametersStart, (nuint)i);
                 var g = Vector128.LoadUnsafe(ref gradientsStart, (nuint)i);
                 var s = Vector128.LoadUnsafe(ref sStart, (nuint)i);
-                s = s + g * g;
+                s += g * g;
                 p -= lr * g / (Vector128.Sqrt(s) + Vector128.Create(1e-10));
                 Vector128.StoreUnsafe(s, ref sStart, (nuint)i);
                 Vector128.StoreUnsafe(p, ref parametersStart, (nuint)i);
@@ -110,7 +110,7 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
         for (; i < ParameterCount; i++)
         {
             double g = gradients[i];
-            _s[i] = _s[i] + g * g;
+            _s[i] += g * g;
             parameters[i] -= lr * g / (global::System.Math.Sqrt(_s[i]) + 1e-10);
         }
     }
