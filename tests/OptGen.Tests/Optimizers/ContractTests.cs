@@ -231,6 +231,55 @@ public class ContractTests
         Assert.Throws<ArgumentException>(() => resumed.LoadState(garbage));
     }
 
+    [Theory]
+    [InlineData(typeof(AdamAllD))]
+    [InlineData(typeof(AdamAllF))]
+    [InlineData(typeof(AdagradAllF))]
+    [InlineData(typeof(MomentumStructF))]
+    public void A_large_step_count_survives_SaveState_and_LoadState_exactly(Type optimizer) =>
+        Parity.Invoke(typeof(ContractTests), nameof(LargeStepCountSurvives), optimizer);
+
+    private static void LargeStepCountSurvives<TOptimizer, T>(Func<TOptimizer> create)
+        where TOptimizer : IOptimizer<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // 2^53 + 1 is not a double and far from a float: only an exact encoding brings it back.
+        const long stepCount = (1L << 53) + 1;
+        TOptimizer optimizer = create();
+        var state = new T[optimizer.StateLength];
+        optimizer.SaveState(state);
+        var header = new StateWriter<T>(state);
+        header.WriteInt64(stepCount);
+        header.WriteDouble(0.0123);
+
+        optimizer.LoadState(state);
+        Assert.Equal(stepCount, optimizer.StepCount);
+        Assert.Equal(0.0123, optimizer.LearningRate);
+
+        T[] parameters = Parity.InitialParameters<T>(optimizer.ParameterCount, 2);
+        optimizer.Step(parameters, Parity.Gradients<T>(optimizer.ParameterCount, 1, 2)[0]);
+        Assert.Equal(stepCount + 1, optimizer.StepCount);
+        optimizer.SaveState(state);
+        var reader = new StateReader<T>(state);
+        Assert.Equal(stepCount + 1, reader.ReadInt64());
+        Assert.Equal(0.0123, reader.ReadDouble());
+        foreach (T p in parameters)
+        {
+            Assert.True(T.IsFinite(p));
+        }
+    }
+
+    [Fact]
+    public void A_state_of_another_size_is_refused()
+    {
+        var small = new AdamSizedD(4);
+        var large = new AdamSizedD(5);
+        var state = new double[small.StateLength];
+        small.SaveState(state);
+        Assert.NotEqual(small.StateLength, large.StateLength);
+        Assert.Throws<ArgumentException>(() => large.LoadState(state));
+    }
+
     // ---- Reset -------------------------------------------------------------------------------------------------
 
     [Theory]
