@@ -30,7 +30,8 @@ public static class Trainer
 /// <para>Every buffer is allocated when the trainer is created; a step allocates nothing.</para>
 /// <para>A step: set the scheduled learning rate; compute the batch's loss and gradient; stop if either is not
 /// finite; keep a copy of the parameters; let the optimizer update them; if any parameter is not finite,
-/// put the copy back and stop. After each epoch: the loss over the whole training set (and the validation
+/// put the copy back and stop. The step reported as failed is that first step whose batch loss or gradient is
+/// not finite, or whose update is not; it is not counted in <see cref="Steps"/>. After each epoch: the loss over the whole training set (and the validation
 /// set), progress, early stopping, and a checkpoint if configured.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
@@ -281,11 +282,8 @@ public sealed class Trainer<T, TModel, TOptimizer>
         History.AddEpoch(trainLoss, validationLoss, accuracy, _optimizer.LearningRate);
         Options.Progress?.Report(new EpochReport(Epoch, Options.Epochs, Steps, trainLoss, validationLoss, accuracy, _optimizer.LearningRate));
 
-        if (!double.IsFinite(trainLoss))
-        {
-            return Result(StopReason.NonFinite, $"The training loss after epoch {Epoch} is {trainLoss}.", Epoch, Plan.BatchCount, Steps);
-        }
-
+        // A non-finite epoch loss does not stop the run by itself: it is recorded, and the guard stops at the
+        // first step that would use a non-finite loss or gradient — so "the step that failed" has one meaning.
         TrainingResult? early = Options.EarlyStopping is { } stopping ? CheckEarlyStop(stopping, ValidationData is null ? trainLoss : validationLoss) : null;
         WriteAutomaticCheckpoint(force: false);
         return early;

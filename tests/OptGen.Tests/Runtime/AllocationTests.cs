@@ -1,0 +1,72 @@
+using OptGen.Data;
+using OptGen.Models;
+using OptGen.Surfaces;
+using OptGen.Training;
+using Xunit;
+
+namespace OptGen.Tests.Runtime;
+
+/// <summary>
+/// In steady state a training epoch allocates nothing: measured between two consecutive end-of-epoch
+/// progress reports (so over a whole epoch — every step, the evaluation, the history and the trajectory),
+/// after warm-up epochs have let the JIT settle.
+/// </summary>
+public class AllocationTests
+{
+    [Fact]
+    public void MlpEpochWithAdamAllocatesNothing()
+    {
+        var (train, test) = TestData.Moons<double>(200, seed: 1);
+        var model = new Mlp<double>(2, [8, 8], Activation.ReLU);
+        double[] parameters = model.CreateParameters(2);
+        var meter = new AllocationMeter(12);
+        var trainer = Trainer.Create(model, new MlpAdam(model.ParameterCount), train, parameters, new TrainingOptions
+        {
+            Epochs = 12,
+            Batching = Batching.MiniBatch(16, shuffle: true),
+            Schedule = LearningRateSchedule.CosineWithWarmup(10, 150),
+            EarlyStopping = new EarlyStopping(100, RestoreBest: true),
+            RecordStepLosses = true,
+            Trajectory = new TrajectoryOptions(TrajectoryFrequency.PerStep, [0, 1]),
+            Progress = meter,
+        }, validation: test);
+        trainer.Run();
+        meter.AssertSteadyStateAllocatesNothing(warmup: 6);
+    }
+
+    [Fact]
+    public void NeuronEpochWithStructOptimizerAllocatesNothing()
+    {
+        // A struct optimizer held in the trainer's generic field: a boxed copy would allocate on every step.
+        var meter = new AllocationMeter(30);
+        double[] parameters = [-2, -2];
+        var trainer = Trainer.Create(new SigmoidNeuron<double>(), new NeuronAdam(), TestData.NeuronPoints(), parameters, new TrainingOptions
+        {
+            Epochs = 30,
+            Batching = Batching.Stochastic(shuffle: true),
+            Schedule = LearningRateSchedule.StepDecay(5, 0.5),
+            Trajectory = new TrajectoryOptions(TrajectoryFrequency.PerEpoch),
+            Progress = meter,
+        });
+        trainer.Run();
+        meter.AssertSteadyStateAllocatesNothing(warmup: 10);
+        Assert.Equal(300, trainer.Optimizer.StepCount); // the trainer's own copy took every step
+    }
+
+    /// <summary>Records the thread's allocated bytes at each epoch's end, into an array allocated up front.</summary>
+    private sealed class AllocationMeter(int epochs) : IProgress<EpochReport>
+    {
+        private readonly long[] _bytes = new long[epochs + 1];
+
+        public void Report(EpochReport value) => _bytes[value.Epoch] = GC.GetAllocatedBytesForCurrentThread();
+
+        public void AssertSteadyStateAllocatesNothing(int warmup)
+        {
+            for (int epoch = warmup + 1; epoch < _bytes.Length; epoch++)
+            {
+                long allocated = _bytes[epoch] - _bytes[epoch - 1];
+                Assert.True(allocated == 0, $"epoch {epoch} allocated {allocated} bytes");
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using OptGen.Data;
+using Xunit;
+
+namespace OptGen.Tests.Runtime;
+
+/// <summary>The CSV loader reads numeric tables, and every error names the file, line and column.</summary>
+public sealed class CsvLoaderTests : IDisposable
+{
+    private readonly string _folder = TestData.NewFolder();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void LoadsFeaturesAndTheChosenTarget()
+    {
+        string path = Write("ok.csv", "a, label ,\"b\"\n1,0,2.5\n\n-3e-1, 1 ,4\r\n");
+        Dataset<double> data = CsvLoader.Load<double>(path, "label");
+        Assert.Equal(2, data.Count);
+        Assert.Equal(["a", "b"], data.FeatureNames);
+        Assert.Equal("label", data.TargetName);
+        Assert.Equal([1.0, 2.5, -0.3, 4.0], data.AllFeatures.ToArray());
+        Assert.Equal([0.0, 1.0], data.Targets.ToArray());
+
+        Dataset<float> single = CsvLoader.Load<float>(path, "a");
+        Assert.Equal([1f, -0.3f], single.Targets.ToArray());
+    }
+
+    [Fact]
+    public void MissingValueNamesFileLineAndColumn()
+    {
+        var e = Fails("missing.csv", "x1,x2,y\n1,2,0\n3,,1\n", "y");
+        AssertWhere(e, "missing.csv", line: 3, column: 2);
+        Assert.Contains("'x2' is missing", e.Message);
+    }
+
+    [Fact]
+    public void NonNumberNamesFileLineColumnAndText()
+    {
+        var e = Fails("text.csv", "x1,x2,y\n1,2,0\n3,4,1\n5,six,1\n", "y");
+        AssertWhere(e, "text.csv", line: 4, column: 2);
+        Assert.Contains("'six'", e.Message);
+        Assert.Equal("six", e.Text);
+    }
+
+    [Fact]
+    public void NonFiniteNumberIsRefused()
+    {
+        var e = Fails("nan.csv", "x1,y\n1,0\nNaN,1\n", "y");
+        AssertWhere(e, "nan.csv", line: 3, column: 1);
+        var big = Fails("big.csv", "x1,y\n1e39,0\n", "y", asFloat: true);
+        AssertWhere(big, "big.csv", line: 2, column: 1);
+    }
+
+    [Fact]
+    public void RaggedRowNamesFileLineAndColumn()
+    {
+        var shortRow = Fails("short.csv", "x1,x2,y\n1,2,0\n3,4\n", "y");
+        AssertWhere(shortRow, "short.csv", line: 3, column: 3);
+        Assert.Contains("2 fields", shortRow.Message);
+
+        var longRow = Fails("long.csv", "x1,x2,y\n1,2,0,9\n", "y");
+        AssertWhere(longRow, "long.csv", line: 2, column: 4);
+    }
+
+    [Fact]
+    public void MissingTargetColumnNamesFileLineAndColumns()
+    {
+        var e = Fails("notarget.csv", "x1,x2,z\n1,2,0\n", "y");
+        Assert.Equal(1, e.Line);
+        Assert.Contains("notarget.csv", e.Message);
+        Assert.Contains("line 1", e.Message);
+        Assert.Contains("no target column named 'y'", e.Message);
+        Assert.Contains("columns 1–3 are: x1, x2, z", e.Message);
+    }
+
+    [Fact]
+    public void EmptyAndHeaderOnlyFilesAreRefused()
+    {
+        Assert.Contains("empty", Fails("empty.csv", "", "y").Message);
+        Assert.Contains("no rows", Fails("header.csv", "x,y\n", "y").Message);
+        AssertWhere(Fails("quote.csv", "x,y\n\"1,0\n", "y"), "quote.csv", line: 2, column: 1);
+    }
+
+    private static void AssertWhere(CsvFormatException e, string file, int line, int column)
+    {
+        Assert.EndsWith(file, e.FileName);
+        Assert.Equal(line, e.Line);
+        Assert.Equal(column, e.Column);
+        Assert.Contains(file, e.Message);
+        Assert.Contains($"line {line}, column {column}", e.Message);
+    }
+
+    private CsvFormatException Fails(string name, string text, string target, bool asFloat = false)
+    {
+        string path = Write(name, text);
+        return asFloat
+            ? Assert.Throws<CsvFormatException>(() => CsvLoader.Load<float>(path, target))
+            : Assert.Throws<CsvFormatException>(() => CsvLoader.Load<double>(path, target));
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
