@@ -135,7 +135,7 @@ internal static class TorchSharpNative
                 Path.Combine(folder, GlueLibraryName),
             })
             {
-                if (File.Exists(candidate))
+                if (File.Exists(candidate) && !IsInNuGetCache(candidate))
                 {
                     return candidate;
                 }
@@ -143,6 +143,15 @@ internal static class TorchSharpNative
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="path"/> lies in a NuGet package folder, which is never written.</summary>
+    private static bool IsInNuGetCache(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string? packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+        return full.Contains($"{Path.DirectorySeparatorChar}.nuget{Path.DirectorySeparatorChar}packages{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            || (!string.IsNullOrEmpty(packages) && full.StartsWith(Path.GetFullPath(packages), StringComparison.Ordinal));
     }
 
     /// <summary>
