@@ -57,6 +57,7 @@ public sealed class Trajectory<T>
 
         ParameterCount = parameterCount;
         Dimension = _indices?.Length ?? parameterCount;
+        Indices = Array.AsReadOnly(_indices ?? Enumerable.Range(0, parameterCount).ToArray());
         Capacity = capacity;
         _values = new T[checked(capacity * Dimension)];
         _steps = new long[capacity];
@@ -69,7 +70,7 @@ public sealed class Trajectory<T>
     public int Dimension { get; }
 
     /// <summary>The recorded parameter indices (all of them when none were chosen).</summary>
-    public IReadOnlyList<int> Indices => _indices ?? Enumerable.Range(0, ParameterCount).ToArray();
+    public IReadOnlyList<int> Indices { get; }
 
     /// <summary>The most points it holds.</summary>
     public int Capacity { get; }

@@ -64,9 +64,9 @@ internal static class TrainerCheckpoint
                 {
                     writer.Write(step);
                 }
-
-                WriteValues(writer, trajectory.Values);
             }
+
+            WriteValues(writer, trajectory is null ? ReadOnlySpan<T>.Empty : trajectory.Values);
 
             WriteValues<T>(writer, trainer.Parameters);
             var state = new T[optimizer.StateLength];

@@ -91,6 +91,29 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void FloatRunResumesBitForBit()
+    {
+        static Trainer<float, Mlp<float>, MlpAdamF> NewRun()
+        {
+            var (train, _) = TestData.Moons<float>(90, seed: 41);
+            var model = new Mlp<float>(2, [5], Activation.ReLU);
+            return Trainer.Create(model, new MlpAdamF(model.ParameterCount), train, model.CreateParameters(42),
+                new TrainingOptions { Epochs = 6, Batching = Batching.MiniBatch(10), Seed = 43 });
+        }
+
+        var uninterrupted = NewRun();
+        uninterrupted.Run();
+        string path = Path.Combine(_folder, "float.ckpt");
+        var first = NewRun();
+        first.RunEpochs(2);
+        first.SaveCheckpoint(path);
+        var resumed = NewRun();
+        resumed.LoadCheckpoint(path);
+        resumed.Run();
+        Assert.Equal(uninterrupted.Parameters.Select(BitConverter.SingleToInt32Bits), resumed.Parameters.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
     public void AutomaticCheckpointsResumeToo()
     {
         string path = Path.Combine(_folder, "auto.ckpt");
