@@ -15,6 +15,6 @@ public enum StopReason
     /// <summary>A loss, gradient or parameter became NaN or infinite; the last finite parameters were kept.</summary>
     NonFinite,
 
-    /// <summary>The cancellation token was signalled (checked between epochs).</summary>
+    /// <summary>The cancellation token was signalled (checked between epochs); <c>Run</c> again continues the run.</summary>
     Cancelled,
 }

@@ -147,7 +147,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
     /// <summary>The 1-based epoch with the lowest monitored loss so far (0 before the first epoch).</summary>
     public int BestEpoch => _bestEpoch;
 
-    /// <summary>Whether the run has ended (all epochs, early stop, non-finite values or cancellation).</summary>
+    /// <summary>Whether the run has ended (all epochs, early stop or non-finite values; a cancelled run has not).</summary>
     public bool IsFinished => _finished is not null;
 
     /// <summary>Runs the remaining epochs (or until a stop).</summary>
@@ -171,13 +171,24 @@ public sealed class Trainer<T, TModel, TOptimizer>
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                return _finished = Result(StopReason.Cancelled, $"Cancelled after {Epoch} epochs.");
+                // Not an end: the state is whole at an epoch boundary, so a later Run (or a checkpoint) continues it.
+                WriteAutomaticCheckpoint(force: true);
+                return Result(StopReason.Cancelled, $"Cancelled after {Epoch} epochs; Run continues from here.");
             }
 
             TrainingResult? stop = RunEpoch();
             if (stop is not null)
             {
-                return _finished = stop;
+                _finished = stop;
+                if (stop.Reason == StopReason.EarlyStopped)
+                {
+                    // The last checkpoint must say the run has ended, or a resume would train past the stop.
+                    // After a non-finite step none is written: the optimizer's state may hold the overflow,
+                    // and the previous checkpoint is the one worth keeping.
+                    WriteAutomaticCheckpoint(force: true);
+                }
+
+                return stop;
             }
         }
 
@@ -285,7 +296,11 @@ public sealed class Trainer<T, TModel, TOptimizer>
         // A non-finite epoch loss does not stop the run by itself: it is recorded, and the guard stops at the
         // first step that would use a non-finite loss or gradient — so "the step that failed" has one meaning.
         TrainingResult? early = Options.EarlyStopping is { } stopping ? CheckEarlyStop(stopping, ValidationData is null ? trainLoss : validationLoss) : null;
-        WriteAutomaticCheckpoint(force: false);
+        if (early is null)
+        {
+            WriteAutomaticCheckpoint(force: false);
+        }
+
         return early;
     }
 

@@ -136,6 +136,34 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void AnEarlyStoppedRunsLastCheckpointSaysItEnded()
+    {
+        string path = Path.Combine(_folder, "early.ckpt");
+        static Trainer<double, Mlp<double>, MlpAdam> NewRun(string path)
+        {
+            var (train, test) = TestData.Moons<double>(120, seed: 8);
+            var model = new Mlp<double>(2, [4], Activation.Tanh);
+            return Trainer.Create(model, new MlpAdam(model.ParameterCount) { LearningRate = 0.5 }, train, model.CreateParameters(9), new TrainingOptions
+            {
+                Epochs = 200,
+                Batching = Batching.MiniBatch(8),
+                EarlyStopping = new EarlyStopping(Patience: 3, RestoreBest: true),
+                CheckpointPath = path,
+                CheckpointEvery = 50,
+            }, validation: test);
+        }
+
+        var run = NewRun(path);
+        TrainingResult result = run.Run();
+        Assert.Equal(StopReason.EarlyStopped, result.Reason);
+        var resumed = NewRun(path);
+        resumed.LoadCheckpoint(path);
+        Assert.True(resumed.IsFinished);
+        Assert.Equal(StopReason.EarlyStopped, resumed.Run().Reason);
+        Assert.Equal(TestData.Bits(run.Parameters), TestData.Bits(resumed.Parameters));
+    }
+
+    [Fact]
     public void TruncatedCheckpointIsRefused()
     {
         string path = SaveOne();

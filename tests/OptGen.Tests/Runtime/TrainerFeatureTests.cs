@@ -91,6 +91,13 @@ public class TrainerFeatureTests
         TrainingResult result = trainer.Run(source.Token);
         Assert.Equal(StopReason.Cancelled, result.Reason);
         Assert.Equal(4, result.Epochs);
+        Assert.False(trainer.IsFinished);
+
+        // Running again continues where it stopped, to the same end as an uninterrupted run.
+        Assert.Equal(StopReason.Completed, trainer.Run().Reason);
+        double[] uninterrupted = [-2.0, -2.0];
+        Trainer.Create(new SigmoidNeuron<double>(), new NeuronSgd(), TestData.NeuronPoints(), uninterrupted, new TrainingOptions { Epochs = 100 }).Run();
+        Assert.Equal(TestData.Bits(uninterrupted), TestData.Bits(trainer.Parameters));
     }
 
     [Fact]
