@@ -1,0 +1,258 @@
+using System.Numerics;
+using OptGen.Benchmarks.EndToEnd;
+using OptGen.Benchmarks.HandWritten;
+using OptGen.Benchmarks.Optimizers;
+using OptGen.Benchmarks.Torch;
+using OptGen.Data;
+using OptGen.Models;
+using OptGen.Training;
+
+namespace OptGen.Benchmarks.Infrastructure;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/OptGen.Benchmarks -- verify</c>: the comparisons are only fair if every
+/// competitor computes the same thing. Checks, over 300 steps of seeded random gradients, that the hand-written
+/// straight-line, for-loop, Vector256 and runtime versions equal the generated optimizers bit for bit (N = 2 and
+/// N = 1,003, an odd size that exercises the vector tails), that TorchSharp agrees within the parity tolerances
+/// (1e-5 float, 1e-11 double, relative to max(1, |torch|)), and that the hand-written neuron loop ends where the
+/// runtime's trainer does.
+/// </summary>
+internal static class Verify
+{
+    private const int Steps = 300;
+
+    public static bool Run(TextWriter output)
+    {
+        var failures = new List<string>();
+        void Check(string name, bool ok, string detail)
+        {
+            output.WriteLine($"{(ok ? "ok  " : "FAIL")} {name}{(ok ? "" : ": " + detail)}");
+            if (!ok)
+            {
+                failures.Add(name);
+            }
+        }
+
+        foreach (Kind kind in new[] { Kind.Sgd, Kind.Momentum, Kind.RMSProp, Kind.Adam })
+        {
+            // N = 2: generated vs straight-line vs for-loop vs runtime.
+            Compare<float>(kind, 2, "float, N = 2", SmallGenerated<float>(kind), SmallStraight<float>(kind), Check);
+            Compare<double>(kind, 2, "double, N = 2", SmallGenerated<double>(kind), SmallStraight<double>(kind), Check);
+
+            // N = 1,003: generated (one core and Parallel) vs scalar loop vs Vector256 loop vs runtime; then torch.
+            Compare<float>(kind, 1_003, "float, N = 1003", LargeGenerated<float>(kind, 1_003, parallel: false), LargeGenerated<float>(kind, 1_003, parallel: true), Check);
+            Compare<double>(kind, 1_003, "double, N = 1003", LargeGenerated<double>(kind, 1_003, parallel: false), LargeGenerated<double>(kind, 1_003, parallel: true), Check);
+            CompareTorch<float>(kind, 1_003, 1e-5, Check);
+            CompareTorch<double>(kind, 1_003, 1e-11, Check);
+        }
+
+        // Parallel = true really splits only from 32,768 parameters on; check one size above that too.
+        Compare<float>(Kind.Adam, 100_003, "float, N = 100003", LargeGenerated<float>(Kind.Adam, 100_003, false), LargeGenerated<float>(Kind.Adam, 100_003, true), Check);
+
+        CompareNeuron(Check);
+
+        output.WriteLine(failures.Count == 0 ? "All versions agree." : $"{failures.Count} check(s) failed.");
+        return failures.Count == 0;
+    }
+
+    private delegate void Stepper<T>(T[] p, T[] g);
+
+    private static void Compare<T>(Kind kind, int n, string label, Stepper<T> generated, Stepper<T> other, Action<string, bool, string> check)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var competitors = new List<(string Name, Stepper<T> Step)>
+        {
+            ("generated", generated),
+            (n == 2 ? "straight-line" : "generated Parallel", other),
+            ("for-loop", Hand<T>(kind, n, vector: false)),
+            ("Vector256 loop", Hand<T>(kind, n, vector: true)),
+            ("runtime", Runtime<T>(kind, n)),
+        };
+
+        var random = new Random(7);
+        T[] start = Random<T>(random, n);
+        var parameters = competitors.Select(_ => (T[])start.Clone()).ToArray();
+        for (int t = 0; t < Steps; t++)
+        {
+            T[] g = Random<T>(random, n);
+            for (int c = 0; c < competitors.Count; c++)
+            {
+                competitors[c].Step(parameters[c], g);
+            }
+        }
+
+        for (int c = 1; c < competitors.Count; c++)
+        {
+            int firstDifference = Enumerable.Range(0, n).FirstOrDefault(i => parameters[c][i] != parameters[0][i], -1);
+            check($"{kind} {label}: {competitors[c].Name} = generated, bit for bit", firstDifference < 0,
+                firstDifference < 0 ? "" : $"parameter {firstDifference}: {parameters[c][firstDifference]} vs {parameters[0][firstDifference]}");
+        }
+    }
+
+    private static void CompareTorch<T>(Kind kind, int n, double tolerance, Action<string, bool, string> check)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new Random(11);
+        T[] p = Random<T>(random, n);
+        T[] g = Random<T>(random, n);
+        var generated = LargeGenerated<T>(kind, n, parallel: false);
+        T[] mine = (T[])p.Clone();
+        using var torch = TorchStep.Create(kind, (T[])p.Clone(), g);
+        double worst = 0;
+        for (int t = 0; t < Steps; t++)
+        {
+            generated(mine, g);
+            torch.Step();
+        }
+
+        T[] theirs = torch.Parameters<T>();
+        for (int i = 0; i < n; i++)
+        {
+            double a = double.CreateChecked(mine[i]), b = double.CreateChecked(theirs[i]);
+            worst = Math.Max(worst, Math.Abs(a - b) / Math.Max(1, Math.Abs(b)));
+        }
+
+        check($"{kind} {typeof(T).Name}, N = {n}: TorchSharp within {tolerance:g2} after {Steps} steps", worst <= tolerance, $"worst relative difference {worst:g3}");
+    }
+
+    private static void CompareNeuron(Action<string, bool, string> check)
+    {
+        var model = new SigmoidNeuron<double>();
+        var data = Dataset<double>.FromColumn([0.5, 2.5], [0.2, 0.9]);
+        var options = new TrainingOptions { Epochs = Neuron.Epochs, Batching = Batching.FullBatch };
+        (double, double) Train<TOptimizer>(TOptimizer optimizer)
+            where TOptimizer : IOptimizer<double>
+        {
+            double[] parameters = [-2, -2];
+            Trainer.Create(model, optimizer, data, parameters, options).Run();
+            return (parameters[0], parameters[1]);
+        }
+
+        var cases = new (string Name, (double W, double B) Trainer, HandNeuron.Result Hand)[]
+        {
+            ("Sgd", Train(new NeuronSgd()), HandNeuron.Sgd(Neuron.Epochs)),
+            ("Momentum", Train(new NeuronMomentum()), HandNeuron.Momentum(Neuron.Epochs)),
+            ("Nesterov", Train(new NeuronNesterov()), HandNeuron.Nesterov(Neuron.Epochs)),
+            ("Adagrad", Train(new NeuronAdagrad()), HandNeuron.Adagrad(Neuron.Epochs)),
+            ("RMSProp", Train(new NeuronRMSProp()), HandNeuron.RMSProp(Neuron.Epochs)),
+            ("Adam", Train(new NeuronAdam()), HandNeuron.Adam(Neuron.Epochs)),
+        };
+        foreach (var (name, trainer, hand) in cases)
+        {
+            double difference = Math.Max(Math.Abs(trainer.W - hand.W), Math.Abs(trainer.B - hand.B));
+            check($"Neuron {name}: hand-written loop ends where the trainer does (within 1e-9)", difference <= 1e-9,
+                $"trainer (w, b) = ({trainer.W}, {trainer.B}), hand-written ({hand.W}, {hand.B})");
+        }
+    }
+
+    private static T[] Random<T>(Random random, int n)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Enumerable.Range(0, n).Select(_ => T.CreateTruncating(random.NextDouble() * 2 - 1)).ToArray();
+
+    private static Stepper<T> Hand<T>(Kind kind, int n, bool vector)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        HandOptimizer<T> optimizer = (kind, vector) switch
+        {
+            (Kind.Sgd, false) => new SgdLoop<T>(n),
+            (Kind.Momentum, false) => new MomentumLoop<T>(n),
+            (Kind.RMSProp, false) => new RMSPropLoop<T>(n),
+            (Kind.Adam, false) => new AdamLoop<T>(n),
+            (Kind.Sgd, true) => new SgdVector256<T>(n),
+            (Kind.Momentum, true) => new MomentumVector256<T>(n),
+            (Kind.RMSProp, true) => new RMSPropVector256<T>(n),
+            _ => new AdamVector256<T>(n),
+        };
+        return (p, g) => optimizer.Step(p, g);
+    }
+
+    private static Stepper<T> Runtime<T>(Kind kind, int n)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var optimizer = RuntimeOptimizer<T>.Create(kind, n);
+        return optimizer.Step;
+    }
+
+    private static Stepper<T> Of<T, TOptimizer>(TOptimizer optimizer)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOptimizer : IOptimizer<T> =>
+        (p, g) => optimizer.Step(p, g);
+
+    private static Stepper<T> Cast<T, TOther>(Stepper<TOther> stepper)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOther : unmanaged, IFloatingPointIeee754<TOther> =>
+        (Stepper<T>)(object)stepper;
+
+    private static Stepper<T> SmallGenerated<T>(Kind kind)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? Cast<T, float>(kind switch
+            {
+                Kind.Sgd => Of<float, SgdFloat2>(new()),
+                Kind.Momentum => Of<float, MomentumFloat2>(new()),
+                Kind.RMSProp => Of<float, RMSPropFloat2>(new()),
+                _ => Of<float, AdamFloat2>(new()),
+            })
+            : Cast<T, double>(kind switch
+            {
+                Kind.Sgd => Of<double, SgdDouble2>(new()),
+                Kind.Momentum => Of<double, MomentumDouble2>(new()),
+                Kind.RMSProp => Of<double, RMSPropDouble2>(new()),
+                _ => Of<double, AdamDouble2>(new()),
+            });
+
+    private static Stepper<T> SmallStraight<T>(Kind kind)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Stepper<float> single = kind switch
+            {
+                Kind.Sgd => Wrap<float>(new SgdFloatStraight().Step),
+                Kind.Momentum => Wrap<float>(new MomentumFloatStraight().Step),
+                Kind.RMSProp => Wrap<float>(new RMSPropFloatStraight().Step),
+                _ => Wrap<float>(new AdamFloatStraight().Step),
+            };
+            return Cast<T, float>(single);
+        }
+
+        Stepper<double> pair = kind switch
+        {
+            Kind.Sgd => Wrap<double>(new SgdDoubleStraight().Step),
+            Kind.Momentum => Wrap<double>(new MomentumDoubleStraight().Step),
+            Kind.RMSProp => Wrap<double>(new RMSPropDoubleStraight().Step),
+            _ => Wrap<double>(new AdamDoubleStraight().Step),
+        };
+        return Cast<T, double>(pair);
+    }
+
+    private delegate void SpanStep<T>(Span<T> p, ReadOnlySpan<T> g);
+
+    private static Stepper<T> Wrap<T>(SpanStep<T> step) => (p, g) => step(p, g);
+
+    private static Stepper<T> LargeGenerated<T>(Kind kind, int n, bool parallel)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? Cast<T, float>((kind, parallel) switch
+            {
+                (Kind.Sgd, false) => Of<float, SgdFloatN>(new(n)),
+                (Kind.Momentum, false) => Of<float, MomentumFloatN>(new(n)),
+                (Kind.RMSProp, false) => Of<float, RMSPropFloatN>(new(n)),
+                (Kind.Adam, false) => Of<float, AdamFloatN>(new(n)),
+                (Kind.Sgd, true) => Of<float, SgdFloatNParallel>(new(n)),
+                (Kind.Momentum, true) => Of<float, MomentumFloatNParallel>(new(n)),
+                (Kind.RMSProp, true) => Of<float, RMSPropFloatNParallel>(new(n)),
+                _ => Of<float, AdamFloatNParallel>(new(n)),
+            })
+            : Cast<T, double>((kind, parallel) switch
+            {
+                (Kind.Sgd, false) => Of<double, SgdDoubleN>(new(n)),
+                (Kind.Momentum, false) => Of<double, MomentumDoubleN>(new(n)),
+                (Kind.RMSProp, false) => Of<double, RMSPropDoubleN>(new(n)),
+                (Kind.Adam, false) => Of<double, AdamDoubleN>(new(n)),
+                (Kind.Sgd, true) => Of<double, SgdDoubleNParallel>(new(n)),
+                (Kind.Momentum, true) => Of<double, MomentumDoubleNParallel>(new(n)),
+                (Kind.RMSProp, true) => Of<double, RMSPropDoubleNParallel>(new(n)),
+                _ => Of<double, AdamDoubleNParallel>(new(n)),
+            });
+}
