@@ -62,6 +62,16 @@ public static class CsvLoader
             }
         }
 
+        for (int c = 0; c < header.Length; c++)
+        {
+            int first = Array.IndexOf(header, header[c]);
+            if (first < c)
+            {
+                throw new CsvFormatException(fileName, headerLine, c + 1, header[c],
+                    $"the header names column '{header[c]}' twice (columns {first + 1} and {c + 1}).");
+            }
+        }
+
         int target = Array.IndexOf(header, targetColumn);
         if (target < 0)
         {

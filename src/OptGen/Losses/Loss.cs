@@ -82,12 +82,12 @@ public readonly record struct Loss(LossKind Kind, Reduction Reduction)
         return Half<T>() * difference * difference;
     }
 
-    /// <summary>The factor that turns a batch's sum into its reduction: 1, or 1/n for the mean (applied as a division).</summary>
+    /// <summary>The batch's loss from the sum of its <paramref name="count"/> per-sample losses: the sum itself, or the sum divided by n.</summary>
     public T Reduce<T>(T sum, int count)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Reduction == Reduction.Mean ? sum / T.CreateChecked(count) : sum;
 
-    /// <summary>Applies the reduction to a gradient summed over <paramref name="count"/> samples.</summary>
+    /// <summary>Applies the reduction to a gradient summed over <paramref name="count"/> samples (in place; a division by n for the mean).</summary>
     public void Reduce<T>(Span<T> gradient, int count)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

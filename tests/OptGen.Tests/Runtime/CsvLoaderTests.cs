@@ -74,6 +74,14 @@ public sealed class CsvLoaderTests : IDisposable
     }
 
     [Fact]
+    public void DuplicateColumnNamesAreRefused()
+    {
+        var e = Fails("dup.csv", "x,y,x\n1,2,3\n", "y");
+        AssertWhere(e, "dup.csv", line: 1, column: 3);
+        Assert.Contains("twice (columns 1 and 3)", e.Message);
+    }
+
+    [Fact]
     public void EmptyAndHeaderOnlyFilesAreRefused()
     {
         Assert.Contains("empty", Fails("empty.csv", "", "y").Message);
