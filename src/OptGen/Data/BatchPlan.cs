@@ -66,6 +66,9 @@ public sealed class BatchPlan<T>
         return new Batch<T>(Data, new ReadOnlySpan<int>(_order, start, count));
     }
 
+    /// <summary>Puts back an epoch's order saved from <see cref="Order"/> (a checkpoint taken mid-epoch).</summary>
+    internal void RestoreOrder(ReadOnlySpan<int> order) => order.CopyTo(_order);
+
     private void ResetOrder()
     {
         for (int i = 0; i < _order.Length; i++)

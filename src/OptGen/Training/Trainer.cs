@@ -52,6 +52,9 @@ public sealed class Trainer<T, TModel, TOptimizer>
     private int _bestEpoch;
     private int _epochsWithoutImprovement;
     private TrainingResult? _finished;
+    private bool _started;   // the initial losses and trajectory point are taken
+    private bool _inEpoch;   // an epoch's order is drawn and some of its batches may be done
+    private int _batch;      // the next batch of the current epoch
 
     /// <summary>
     /// A trainer of <paramref name="model"/> by <paramref name="optimizer"/> on <paramref name="train"/>,
@@ -151,43 +154,86 @@ public sealed class Trainer<T, TModel, TOptimizer>
     public bool IsFinished => _finished is not null;
 
     /// <summary>Runs the remaining epochs (or until a stop).</summary>
-    public TrainingResult Run(CancellationToken cancellationToken = default) => RunEpochs(int.MaxValue, cancellationToken);
+    public TrainingResult Run(CancellationToken cancellationToken = default) => RunCore(int.MaxValue, long.MaxValue, cancellationToken);
 
-    /// <summary>Runs at most <paramref name="count"/> more epochs (stopping early if the run ends).</summary>
+    /// <summary>
+    /// Runs until <paramref name="count"/> more epochs have ended (finishing a partly run epoch counts as one),
+    /// or the run stops.
+    /// </summary>
     public TrainingResult RunEpochs(int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return RunCore(count, long.MaxValue, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes at most <paramref name="count"/> more optimizer steps, pausing wherever that leaves the run — in the
+    /// middle of an epoch if need be (a checkpoint taken there resumes at the next batch of the same epoch).
+    /// </summary>
+    public TrainingResult RunSteps(long count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return RunCore(int.MaxValue, count, cancellationToken);
+    }
+
+    private TrainingResult RunCore(int epochs, long steps, CancellationToken cancellationToken)
+    {
         if (_finished is not null)
         {
             return _finished;
         }
 
-        if (Epoch == 0 && Steps == 0 && double.IsNaN(History.InitialTrainLoss))
+        if (!_started)
         {
             Start();
         }
 
-        for (int done = 0; done < count && Epoch < Options.Epochs; done++)
+        int epochsDone = 0;
+        long stepsDone = 0;
+        while (Epoch < Options.Epochs && epochsDone < epochs)
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                // Not an end: the state is whole at an epoch boundary, so a later Run (or a checkpoint) continues it.
+                // Not an end: the state is whole between two steps, so Run (or a checkpoint) continues from here.
                 WriteAutomaticCheckpoint(force: true);
-                return Result(StopReason.Cancelled, $"Cancelled after {Epoch} epochs; Run continues from here.");
+                return Result(StopReason.Cancelled, $"Cancelled at {Position}; Run continues from there.");
             }
 
-            TrainingResult? stop = RunEpoch();
+            if (stepsDone == steps)
+            {
+                return Result(StopReason.None, $"Paused at {Position}.");
+            }
+
+            if (!_inEpoch)
+            {
+                Plan.BeginEpoch();
+                _inEpoch = true;
+                _batch = 0;
+            }
+
+            TrainingResult? stop = TakeStep();
             if (stop is not null)
             {
-                _finished = stop;
-                if (stop.Reason == StopReason.EarlyStopped)
-                {
-                    // The last checkpoint must say the run has ended, or a resume would train past the stop.
-                    // After a non-finite step none is written: the optimizer's state may hold the overflow,
-                    // and the previous checkpoint is the one worth keeping.
-                    WriteAutomaticCheckpoint(force: true);
-                }
+                // After a non-finite step no checkpoint is written: the optimizer's state may hold the overflow,
+                // and the previous checkpoint is the one worth keeping.
+                return _finished = stop;
+            }
 
+            stepsDone++;
+            if (++_batch < Plan.BatchCount)
+            {
+                continue;
+            }
+
+            _inEpoch = false;
+            _batch = 0;
+            epochsDone++;
+            stop = EndEpoch();
+            if (stop is not null)
+            {
+                // The last checkpoint must say the run has ended, or a resume would train past the stop.
+                _finished = stop;
+                WriteAutomaticCheckpoint(force: true);
                 return stop;
             }
         }
@@ -199,12 +245,17 @@ public sealed class Trainer<T, TModel, TOptimizer>
             return _finished;
         }
 
-        return Result(StopReason.None, $"Paused after {Epoch} of {Options.Epochs} epochs.");
+        return Result(StopReason.None, $"Paused at {Position}.");
     }
 
+    private string Position => _inEpoch
+        ? $"epoch {Epoch + 1}, after batch {_batch} of {Plan.BatchCount} (step {Steps})"
+        : $"the end of epoch {Epoch} of {Options.Epochs} (step {Steps})";
+
     /// <summary>
-    /// Writes a checkpoint — parameters, optimizer state, epoch, step, shuffle state, history, trajectory,
-    /// early-stopping state — atomically to <paramref name="path"/>, with a checksum.
+    /// Writes a checkpoint — parameters, optimizer state, epoch, step, the position in the epoch and its row
+    /// order, the shuffle generator's state, history, trajectory, early-stopping state — atomically to
+    /// <paramref name="path"/>, with a checksum. It may be taken between any two steps.
     /// </summary>
     public void SaveCheckpoint(string path) => CheckpointFile.Write(path, TrainerCheckpoint.Serialize(this));
 
@@ -228,55 +279,54 @@ public sealed class Trainer<T, TModel, TOptimizer>
 
     private void Start()
     {
+        _started = true;
         History.InitialTrainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
         History.InitialValidationLoss = ValidationData is null ? double.NaN : double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
         Trajectory?.Record(_parameters, 0);
     }
 
-    private TrainingResult? RunEpoch()
+    private TrainingResult? TakeStep()
     {
-        Plan.BeginEpoch();
-        bool perStep = Options.Trajectory?.Frequency == Surfaces.TrajectoryFrequency.PerStep;
-        LearningRateSchedule? schedule = Options.Schedule;
-        for (int b = 0; b < Plan.BatchCount; b++)
+        if (Options.Schedule is { } schedule)
         {
-            if (schedule is not null)
-            {
-                _optimizer.LearningRate = schedule.Rate(_initialRate, Steps, Epoch);
-            }
-
-            T loss = Model.ComputeLossAndGradient(_parameters, Plan.GetBatch(b), _gradient);
-            if (!T.IsFinite(loss) || !AllFinite(_gradient))
-            {
-                string what = T.IsFinite(loss) ? "the gradient" : $"the loss ({loss})";
-                return NonFinite(b, $"{what} is not finite");
-            }
-
-            _parameters.AsSpan().CopyTo(_lastFinite);
-            _optimizer.Step(_parameters, _gradient);
-            if (!AllFinite(_parameters))
-            {
-                _lastFinite.AsSpan().CopyTo(_parameters);
-                return NonFinite(b, "the update made a parameter non-finite; the parameters from before it were restored");
-            }
-
-            Steps++;
-
-            if (Options.RecordStepLosses)
-            {
-                History.AddStep(double.CreateChecked(loss));
-            }
-
-            if (perStep)
-            {
-                Trajectory!.Record(_parameters, Steps);
-            }
+            _optimizer.LearningRate = schedule.Rate(_initialRate, Steps, Epoch);
         }
 
-        Epoch++;
-        if (!perStep)
+        T loss = Model.ComputeLossAndGradient(_parameters, Plan.GetBatch(_batch), _gradient);
+        if (!T.IsFinite(loss) || !AllFinite(_gradient))
         {
-            Trajectory?.Record(_parameters, Steps);
+            string what = T.IsFinite(loss) ? "the gradient" : $"the loss ({loss})";
+            return NonFinite($"{what} is not finite");
+        }
+
+        _parameters.AsSpan().CopyTo(_lastFinite);
+        _optimizer.Step(_parameters, _gradient);
+        if (!AllFinite(_parameters))
+        {
+            _lastFinite.AsSpan().CopyTo(_parameters);
+            return NonFinite("the update made a parameter non-finite; the parameters from before it were restored");
+        }
+
+        Steps++;
+        if (Options.RecordStepLosses)
+        {
+            History.AddStep(double.CreateChecked(loss));
+        }
+
+        if (Options.Trajectory?.Frequency == Surfaces.TrajectoryFrequency.PerStep)
+        {
+            Trajectory!.Record(_parameters, Steps);
+        }
+
+        return null;
+    }
+
+    private TrainingResult? EndEpoch()
+    {
+        Epoch++;
+        if (Options.Trajectory?.Frequency == Surfaces.TrajectoryFrequency.PerEpoch)
+        {
+            Trajectory!.Record(_parameters, Steps);
         }
 
         double trainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
@@ -338,14 +388,14 @@ public sealed class Trainer<T, TModel, TOptimizer>
         }
     }
 
-    private TrainingResult NonFinite(int batch, string what)
+    private TrainingResult NonFinite(string what)
     {
         // The failing step is the one after the last completed step; it is not counted in Steps.
         int epoch = Epoch + 1;
         long step = Steps + 1;
         return Result(StopReason.NonFinite,
-            $"Stopped at epoch {epoch}, batch {batch + 1} (step {step}): {what}. The parameters are the last finite ones.",
-            epoch, batch + 1, step);
+            $"Stopped at epoch {epoch}, batch {_batch + 1} (step {step}): {what}. The parameters are the last finite ones.",
+            epoch, _batch + 1, step);
     }
 
     private TrainingResult Result(StopReason reason, string message, int failedEpoch = 0, int failedBatch = 0, long failedStep = 0) =>
@@ -389,12 +439,17 @@ public sealed class Trainer<T, TModel, TOptimizer>
         set => _finished = value;
     }
 
-    internal void Restore(int epoch, long steps, double initialRate, LossHistory history)
+    internal (bool Started, bool InEpoch, int Batch) RunPosition => (_started, _inEpoch, _batch);
+
+    internal void Restore(int epoch, long steps, bool started, bool inEpoch, int batch, double initialRate, LossHistory history)
     {
         Epoch = epoch;
         Steps = steps;
+        _inEpoch = inEpoch;
+        _batch = batch;
         _initialRate = initialRate;
         History = history;
+        _started = started;
     }
 
     internal LossHistory NewHistory() =>

@@ -7,7 +7,8 @@ namespace OptGen.Training;
 /// <summary>
 /// The body of a trainer's checkpoint (framed and checksummed by <see cref="CheckpointFile"/>): what the
 /// run is (element type, optimizer type, sizes — so a checkpoint is never resumed into a different run),
-/// where it is (epoch, step, the shuffle generator's state), and everything it has computed.
+/// where it is (epoch, step, batch within the epoch and that epoch's row order, the shuffle generator's state),
+/// and everything it has computed.
 /// </summary>
 internal static class TrainerCheckpoint
 {
@@ -30,6 +31,19 @@ internal static class TrainerCheckpoint
 
             writer.Write(trainer.Epoch);
             writer.Write(trainer.Steps);
+            (bool started, bool inEpoch, int batch) = trainer.RunPosition;
+            writer.Write(started);
+            writer.Write(inEpoch);
+            writer.Write(batch);
+            if (inEpoch)
+            {
+                // The order of the epoch in progress (its shuffle is already drawn from the generator).
+                foreach (int row in trainer.Plan.Order)
+                {
+                    writer.Write(row);
+                }
+            }
+
             writer.Write(trainer.InitialLearningRate);
             Span<ulong> random = stackalloc ulong[Data.SeededRandom.StateLength];
             trainer.Plan.Random.GetState(random);
@@ -100,6 +114,30 @@ internal static class TrainerCheckpoint
             throw new InvalidDataException($"it is at epoch {epoch}, step {steps}, beyond this run's {trainer.Options.Epochs} epochs.");
         }
 
+        bool started = reader.ReadBoolean(), inEpoch = reader.ReadBoolean();
+        int batch = reader.ReadInt32();
+        if (inEpoch ? (uint)batch >= (uint)trainer.Plan.BatchCount : batch != 0)
+        {
+            throw new InvalidDataException($"it is at batch {batch} of an epoch of {trainer.Plan.BatchCount}.");
+        }
+
+        int[]? order = null;
+        if (inEpoch)
+        {
+            order = new int[trainer.TrainData.Count];
+            var seen = new bool[order.Length];
+            for (int i = 0; i < order.Length; i++)
+            {
+                order[i] = reader.ReadInt32();
+                if ((uint)order[i] >= (uint)order.Length || seen[order[i]])
+                {
+                    throw new InvalidDataException("its row order is not a permutation of the training rows.");
+                }
+
+                seen[order[i]] = true;
+            }
+        }
+
         double initialRate = reader.ReadDouble();
         Span<ulong> random = stackalloc ulong[Data.SeededRandom.StateLength];
         for (int i = 0; i < random.Length; i++)
@@ -152,12 +190,17 @@ internal static class TrainerCheckpoint
         // Everything is read and checked; only now is the trainer changed.
         optimizer.LoadState(state);
         trainer.Plan.Random.SetState(random);
+        if (order is not null)
+        {
+            trainer.Plan.RestoreOrder(order);
+        }
+
         trainer.Trajectory?.Restore(pointValues, pointSteps);
         parameters.CopyTo(trainer.Parameters, 0);
         best.CopyTo(trainer.Best, 0);
         trainer.EarlyStopState = earlyStop;
         trainer.Finished = finished;
-        trainer.Restore(epoch, steps, initialRate, history);
+        trainer.Restore(epoch, steps, started, inEpoch, batch, initialRate, history);
     }
 
     private static void WriteValues<T>(BinaryWriter writer, ReadOnlySpan<T> values)

@@ -74,6 +74,47 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(TestData.Bits(uninterrupted.Trajectory!.Values), TestData.Bits(resumed.Trajectory!.Values));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(20)]
+    public void ResumeInTheMiddleOfAnEpochEqualsAnUninterruptedRun(int steps)
+    {
+        // 90 training rows in batches of 16: 6 batches per epoch, so most of these stop mid-epoch, after the
+        // epoch's shuffle was drawn.
+        var uninterrupted = NewMlpRun();
+        uninterrupted.Run();
+
+        string path = Path.Combine(_folder, "mid.ckpt");
+        var first = NewMlpRun();
+        Assert.Equal(StopReason.None, first.RunSteps(steps).Reason);
+        Assert.Equal(steps, first.Steps);
+        first.SaveCheckpoint(path);
+
+        var resumed = NewMlpRun();
+        resumed.LoadCheckpoint(path);
+        resumed.Run();
+        Assert.Equal(TestData.Bits(uninterrupted.Parameters), TestData.Bits(resumed.Parameters));
+        Assert.Equal(TestData.Bits(uninterrupted.History.StepLoss), TestData.Bits(resumed.History.StepLoss));
+        Assert.Equal(TestData.Bits(uninterrupted.Trajectory!.Values), TestData.Bits(resumed.Trajectory!.Values));
+    }
+
+    [Fact]
+    public void ACheckpointBeforeTheFirstStepResumesToo()
+    {
+        var uninterrupted = NewMlpRun();
+        uninterrupted.Run();
+        string path = Path.Combine(_folder, "start.ckpt");
+        NewMlpRun().SaveCheckpoint(path);
+        var resumed = NewMlpRun();
+        resumed.LoadCheckpoint(path);
+        resumed.Run();
+        Assert.Equal(TestData.Bits(uninterrupted.Parameters), TestData.Bits(resumed.Parameters));
+        Assert.Equal(uninterrupted.History.InitialTrainLoss, resumed.History.InitialTrainLoss);
+        Assert.Equal(TestData.Bits(uninterrupted.Trajectory!.Values), TestData.Bits(resumed.Trajectory!.Values));
+    }
+
     [Fact]
     public void StructOptimizerResumesBitForBit()
     {
