@@ -69,7 +69,11 @@ public sealed class LossSurface<T>
         int yParameter, T yMin, T yMax, int height)
         where TModel : IModel<T>
     {
-        ArgumentNullException.ThrowIfNull(model);
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model)); // not ThrowIfNull(object): that would box a struct model
+        }
+
         ArgumentNullException.ThrowIfNull(data);
         if (parameters.Length != model.ParameterCount)
         {

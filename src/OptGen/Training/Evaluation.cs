@@ -12,7 +12,11 @@ public static class Evaluation
         where T : unmanaged, IFloatingPointIeee754<T>
         where TModel : IModel<T>
     {
-        ArgumentNullException.ThrowIfNull(model);
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model)); // not ThrowIfNull(object): that would box a struct model
+        }
+
         ArgumentNullException.ThrowIfNull(data);
         return model.ComputeLoss(parameters, data.All);
     }
@@ -25,8 +29,23 @@ public static class Evaluation
         where T : unmanaged, IFloatingPointIeee754<T>
         where TModel : IModel<T>
     {
-        ArgumentNullException.ThrowIfNull(model);
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model)); // not ThrowIfNull(object): that would box a struct model
+        }
+
         ArgumentNullException.ThrowIfNull(data);
+        return AccuracyOf(model, parameters, data, threshold);
+    }
+
+    /// <summary>
+    /// <see cref="Accuracy"/> without the null check, for the trainer's per-epoch evaluation: unoptimized
+    /// (tier-0) code boxes a struct model for <c>model is null</c>, which would allocate once per epoch.
+    /// </summary>
+    internal static double AccuracyOf<T, TModel>(TModel model, ReadOnlySpan<T> parameters, Dataset<T> data, double threshold = 0.5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TModel : IModel<T>
+    {
         T cut = T.CreateChecked(threshold);
         int correct = 0;
         for (int i = 0; i < data.Count; i++)

@@ -1,6 +1,7 @@
 using System.Numerics;
 using OptGen.Data;
 using OptGen.Models;
+using OptGen.Surfaces;
 
 namespace OptGen.Training;
 
@@ -30,9 +31,10 @@ public static class Trainer
 /// <para>Every buffer is allocated when the trainer is created; a step allocates nothing.</para>
 /// <para>A step: set the scheduled learning rate; compute the batch's loss and gradient; stop if either is not
 /// finite; keep a copy of the parameters; let the optimizer update them; if any parameter is not finite,
-/// put the copy back and stop. The step reported as failed is that first step whose batch loss or gradient is
-/// not finite, or whose update is not; it is not counted in <see cref="Steps"/>. After each epoch: the loss over the whole training set (and the validation
-/// set), progress, early stopping, and a checkpoint if configured.</para>
+/// put the copy back and stop. The step reported as failed is that first step whose batch loss or gradient
+/// is not finite, or whose update is not; it is not counted in <see cref="Steps"/>.</para>
+/// <para>After each epoch: the loss over the whole training set (and the validation set), progress, early
+/// stopping, and a checkpoint if configured.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 /// <typeparam name="TModel">The model type.</typeparam>
@@ -64,8 +66,17 @@ public sealed class Trainer<T, TModel, TOptimizer>
     /// <exception cref="ArgumentException">The sizes of the model, optimizer, parameters and data disagree.</exception>
     public Trainer(TModel model, TOptimizer optimizer, Dataset<T> train, T[] parameters, TrainingOptions options, Dataset<T>? validation = null)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(optimizer);
+        // "is null" rather than ThrowIfNull(object): no boxing of a struct model or optimizer.
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        if (optimizer is null)
+        {
+            throw new ArgumentNullException(nameof(optimizer));
+        }
+
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(options);
@@ -106,8 +117,8 @@ public sealed class Trainer<T, TModel, TOptimizer>
         History = NewHistory();
         if (options.Trajectory is { } trajectory)
         {
-            long points = 1 + (trajectory.Frequency == Surfaces.TrajectoryFrequency.PerStep ? totalSteps : options.Epochs);
-            Trajectory = new Surfaces.Trajectory<T>(parameters.Length, checked((int)points), trajectory.Indices);
+            long points = 1 + (trajectory.Frequency == TrajectoryFrequency.PerStep ? totalSteps : options.Epochs);
+            Trajectory = new Trajectory<T>(parameters.Length, checked((int)points), trajectory.Indices);
         }
     }
 
@@ -136,7 +147,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
     public LossHistory History { get; private set; }
 
     /// <summary>The recorded trajectory, when <see cref="TrainingOptions.Trajectory"/> asks for one.</summary>
-    public Surfaces.Trajectory<T>? Trajectory { get; }
+    public Trajectory<T>? Trajectory { get; }
 
     /// <summary>The number of completed epochs.</summary>
     public int Epoch { get; private set; }
@@ -313,7 +324,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
             History.AddStep(double.CreateChecked(loss));
         }
 
-        if (Options.Trajectory?.Frequency == Surfaces.TrajectoryFrequency.PerStep)
+        if (Options.Trajectory?.Frequency == TrajectoryFrequency.PerStep)
         {
             Trajectory!.Record(_parameters, Steps);
         }
@@ -324,7 +335,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
     private TrainingResult? EndEpoch()
     {
         Epoch++;
-        if (Options.Trajectory?.Frequency == Surfaces.TrajectoryFrequency.PerEpoch)
+        if (Options.Trajectory?.Frequency == TrajectoryFrequency.PerEpoch)
         {
             Trajectory!.Record(_parameters, Steps);
         }
@@ -336,7 +347,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
             validationLoss = double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
             if (Model.OutputActivation == Activation.Sigmoid)
             {
-                accuracy = Evaluation.Accuracy<T, TModel>(Model, _parameters, ValidationData);
+                accuracy = Evaluation.AccuracyOf<T, TModel>(Model, _parameters, ValidationData);
             }
         }
 

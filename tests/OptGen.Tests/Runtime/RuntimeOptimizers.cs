@@ -28,3 +28,7 @@ internal partial class DivergingSgd;
 /// <summary>A learning rate so large that the first update overflows.</summary>
 [Optimizer(Kind.Sgd, Params = 2, LearningRate = 1e308)]
 internal partial class OverflowingSgd;
+
+/// <summary>Gradient descent on logistic regression over two features, as a struct.</summary>
+[Optimizer(Kind.Sgd, Params = 3, LearningRate = 0.5)]
+internal partial struct LogisticSgd;
