@@ -42,6 +42,11 @@ public sealed record Batching(BatchingMode Mode, int BatchSize, bool DropLast, b
     public int BatchesPerEpoch(int rowCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowCount);
+        if (Mode == BatchingMode.MiniBatch && BatchSize <= 0)
+        {
+            throw new ArgumentException($"A mini-batch size must be positive, not {BatchSize}.", nameof(BatchSize));
+        }
+
         int count = Mode switch
         {
             BatchingMode.FullBatch => 1,
