@@ -1,18 +1,5 @@
 namespace OptGen.Data;
 
-/// <summary>How much data each update sees.</summary>
-public enum BatchingMode
-{
-    /// <summary>Gradient descent: the whole dataset, one update per epoch.</summary>
-    FullBatch,
-
-    /// <summary>Stochastic gradient descent: one sample per update.</summary>
-    Stochastic,
-
-    /// <summary>Mini-batches of <see cref="Batching.BatchSize"/> samples.</summary>
-    MiniBatch,
-}
-
 /// <summary>
 /// The batching of an epoch: full batch, stochastic, or mini-batches of B (the last short batch kept or
 /// dropped), optionally shuffled at the start of every epoch.

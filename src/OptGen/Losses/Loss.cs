@@ -3,26 +3,6 @@ using OptGen.Models;
 
 namespace OptGen.Losses;
 
-/// <summary>The per-sample loss function.</summary>
-public enum LossKind
-{
-    /// <summary>½(a − y)² on the model's output a (the tutorial's error).</summary>
-    SquaredError,
-
-    /// <summary>Binary cross-entropy −y·log σ(z) − (1 − y)·log(1 − σ(z)), computed from the logit z.</summary>
-    BinaryCrossEntropy,
-}
-
-/// <summary>How per-sample losses combine over a batch.</summary>
-public enum Reduction
-{
-    /// <summary>The sum over the batch (the tutorial's Σ ½(f − y)²).</summary>
-    Sum,
-
-    /// <summary>The mean over the batch (torch's default).</summary>
-    Mean,
-}
-
 /// <summary>A loss: a per-sample function and how it reduces over a batch.</summary>
 /// <param name="Kind">The per-sample function.</param>
 /// <param name="Reduction">Sum or mean over the batch.</param>

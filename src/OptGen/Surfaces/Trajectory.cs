@@ -2,21 +2,6 @@ using System.Numerics;
 
 namespace OptGen.Surfaces;
 
-/// <summary>When a trainer records a trajectory point.</summary>
-public enum TrajectoryFrequency
-{
-    /// <summary>After every optimizer step (and once before the first).</summary>
-    PerStep,
-
-    /// <summary>After every epoch (and once before the first).</summary>
-    PerEpoch,
-}
-
-/// <summary>What a trainer records: all parameters, or only some (e.g. the two of a contour map), how often.</summary>
-/// <param name="Frequency">After every step or every epoch.</param>
-/// <param name="Indices">The parameter indices to record; null records all of them.</param>
-public sealed record TrajectoryOptions(TrajectoryFrequency Frequency, IReadOnlyList<int>? Indices = null);
-
 /// <summary>
 /// The path of the parameters through training: points of <see cref="Dimension"/> values (all parameters,
 /// or the chosen indices), each with the step count at which it was taken, in a buffer allocated up front
