@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OptGen.Models;
 
@@ -28,6 +29,7 @@ internal static class TrainerCheckpoint
             writer.Write(trainer.TrainData.Count);
             writer.Write(trainer.TrainData.FeatureCount);
             writer.Write(trainer.Plan.BatchCount);
+            writer.Write(Describe(trainer.Options.Batching));
 
             writer.Write(trainer.Epoch);
             writer.Write(trainer.Steps);
@@ -106,6 +108,7 @@ internal static class TrainerCheckpoint
         Expect("training row count", reader.ReadInt32(), trainer.TrainData.Count);
         Expect("feature count", reader.ReadInt32(), trainer.TrainData.FeatureCount);
         Expect("batches per epoch", reader.ReadInt32(), trainer.Plan.BatchCount);
+        Expect("batching", reader.ReadString(), Describe(trainer.Options.Batching));
 
         int epoch = reader.ReadInt32();
         long steps = reader.ReadInt64();
@@ -203,6 +206,13 @@ internal static class TrainerCheckpoint
         trainer.Restore(epoch, steps, started, inEpoch, batch, initialRate, history);
     }
 
+    private static string Describe(Data.Batching batching) => batching.Mode switch
+    {
+        Data.BatchingMode.FullBatch => "full batch",
+        Data.BatchingMode.Stochastic => batching.Shuffle ? "stochastic, shuffled" : "stochastic, in order",
+        _ => $"mini-batches of {batching.BatchSize}{(batching.Shuffle ? ", shuffled" : ", in order")}{(batching.DropLast ? ", last short one dropped" : "")}",
+    };
+
     private static void WriteValues<T>(BinaryWriter writer, ReadOnlySpan<T> values)
         where T : unmanaged
     {
@@ -214,7 +224,7 @@ internal static class TrainerCheckpoint
         where T : unmanaged
     {
         int length = reader.ReadInt32();
-        int size = Marshal.SizeOf<T>();
+        int size = Unsafe.SizeOf<T>();
         if (length < 0 || (long)length * size > reader.BaseStream.Length - reader.BaseStream.Position)
         {
             throw new InvalidDataException($"it declares {length} values where fewer remain.");

@@ -247,6 +247,19 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void ACheckpointOfOtherBatchingIsRefused()
+    {
+        string path = Path.Combine(_folder, "neuron.ckpt");
+        var run = NewNeuronRun();
+        run.RunEpochs(1);
+        run.SaveCheckpoint(path);
+        var inOrder = Trainer.Create(new SigmoidNeuron<double>(), new NeuronAdam(), TestData.NeuronPoints(), [-2.0, -2.0],
+            new TrainingOptions { Epochs = Epochs, Batching = Batching.Stochastic(shuffle: false) });
+        var e = Assert.Throws<CheckpointException>(() => inOrder.LoadCheckpoint(path));
+        Assert.Contains("batching stochastic, shuffled, but this run has stochastic, in order", e.Message);
+    }
+
+    [Fact]
     public void AFailedWriteNeverReplacesAGoodCheckpoint()
     {
         string path = SaveOne();
