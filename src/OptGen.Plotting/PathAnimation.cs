@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ScottPlot;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
@@ -75,6 +76,8 @@ public static class PathAnimation
         using var gif = new Image<Rgba32>(options.Width, options.Height);
         gif.Metadata.GetGifMetadata().RepeatCount = 0; // loop forever
         using var bitmap = new SKBitmap(info);
+        var previous = new uint[options.Width * options.Height];
+        var delta = new uint[options.Width * options.Height];
         using var canvas = new SKCanvas(bitmap);
 
         for (int f = 0; f < options.Frames; f++)
@@ -94,16 +97,28 @@ public static class PathAnimation
             scene.Plot.Render(canvas, options.Width, options.Height);
             canvas.Flush();
 
-            using Image<Rgba32> frame = SixLabors.ImageSharp.Image.LoadPixelData<Rgba32>(bitmap.GetPixelSpan(), options.Width, options.Height);
+            // Pixels that did not change since the last frame become transparent, and each frame is drawn over
+            // the last one: the long transparent runs compress to almost nothing.
+            ReadOnlySpan<uint> pixels = MemoryMarshal.Cast<byte, uint>(bitmap.GetPixelSpan());
+            for (int k = 0; k < pixels.Length; k++)
+            {
+                uint pixel = pixels[k];
+                delta[k] = f > 0 && pixel == previous[k] ? 0u : pixel;
+                previous[k] = pixel;
+            }
+
+            using Image<Rgba32> frame = SixLabors.ImageSharp.Image.LoadPixelData<Rgba32>(MemoryMarshal.AsBytes(delta.AsSpan()), options.Width, options.Height);
             GifFrameMetadata metadata = frame.Frames.RootFrame.Metadata.GetGifMetadata();
             metadata.FrameDelay = f == options.Frames - 1 ? options.FinalDelay : options.FrameDelay;
+            metadata.DisposalMethod = GifDisposalMethod.NotDispose;
             gif.Frames.AddFrame(frame.Frames.RootFrame);
+
         }
 
         gif.Frames.RemoveFrame(0); // the blank frame the image was created with
         var encoder = new GifEncoder
         {
-            ColorTableMode = GifColorTableMode.Global,
+            ColorTableMode = GifColorTableMode.Local,
             Quantizer = new WuQuantizer(new QuantizerOptions { Dither = null }),
         };
         gif.SaveAsGif(full, encoder);
