@@ -143,6 +143,22 @@ internal static class Verify
             check($"Neuron {name}: hand-written loop ends where the trainer does (within 1e-9)", difference <= 1e-9,
                 $"trainer (w, b) = ({trainer.W}, {trainer.B}), hand-written ({hand.W}, {hand.B})");
         }
+
+        var withOptimizer = new (string Name, HandNeuron.Result Result, HandNeuron.Result Hand)[]
+        {
+            ("Sgd", HandNeuron.WithOptimizer(new NeuronSgd(), Neuron.Epochs), HandNeuron.Sgd(Neuron.Epochs)),
+            ("Momentum", HandNeuron.WithOptimizer(new NeuronMomentum(), Neuron.Epochs), HandNeuron.Momentum(Neuron.Epochs)),
+            ("Nesterov", HandNeuron.WithOptimizer(new NeuronNesterov(), Neuron.Epochs), HandNeuron.Nesterov(Neuron.Epochs)),
+            ("Adagrad", HandNeuron.WithOptimizer(new NeuronAdagrad(), Neuron.Epochs), HandNeuron.Adagrad(Neuron.Epochs)),
+            ("RMSProp", HandNeuron.WithOptimizer(new NeuronRMSProp(), Neuron.Epochs), HandNeuron.RMSProp(Neuron.Epochs)),
+            ("Adam", HandNeuron.WithOptimizer(new NeuronAdam(), Neuron.Epochs), HandNeuron.Adam(Neuron.Epochs)),
+        };
+        foreach (var (name, result, hand) in withOptimizer)
+        {
+            double difference = Math.Max(Math.Abs(result.W - hand.W), Math.Abs(result.B - hand.B));
+            check($"Neuron {name}: hand-written loop with the generated optimizer = written-out update (within 1e-9)", difference <= 1e-9,
+                $"({result.W}, {result.B}) vs ({hand.W}, {hand.B})");
+        }
     }
 
     private static T[] Random<T>(Random random, int n)
