@@ -21,14 +21,17 @@ public sealed record DemoSettings
     /// <summary>Write pictures. Default true.</summary>
     public bool Pictures { get; init; } = true;
 
-    /// <summary>The loss below which a run counts as having converged ("epochs to reach"). Default 1e-4.</summary>
-    public double Threshold { get; init; } = 1e-4;
+    /// <summary>The loss below which a run counts as having converged; <see langword="null"/> keeps each case's own.</summary>
+    public double? Threshold { get; init; }
 
     /// <summary>Frames in each animated GIF. Default 60.</summary>
     public int GifFrames { get; init; } = 60;
 
     /// <summary>The epochs a case runs: <see cref="Epochs"/> if given, else the case's own.</summary>
     public int EpochsOr(int caseDefault) => Epochs ?? caseDefault;
+
+    /// <summary>The threshold a case uses: <see cref="Threshold"/> if given, else the case's own.</summary>
+    public double ThresholdOr(double caseDefault) => Threshold ?? caseDefault;
 
     /// <summary>Whether <paramref name="kind"/> was asked for.</summary>
     public bool Includes(Kind kind) => Kinds.Contains(kind);

@@ -40,10 +40,14 @@ public static class ChartFile
         var info = new SKImageInfo(usedColumns * cellWidth, rows * cellHeight, SKColorType.Rgba8888, SKAlphaType.Premul);
         using SKSurface surface = SKSurface.Create(info);
         surface.Canvas.Clear(SKColors.White);
+        var cell = new SKImageInfo(cellWidth, cellHeight, SKColorType.Rgba8888, SKAlphaType.Premul);
         for (int k = 0; k < plots.Count; k++)
         {
-            int left = k % columns * cellWidth, top = k / columns * cellHeight;
-            plots[k].Render(surface.Canvas, new PixelRect(left, left + cellWidth, top + cellHeight, top));
+            // Each chart on its own surface (a plot's render fills the whole canvas it is given), then placed.
+            using SKSurface cellSurface = SKSurface.Create(cell);
+            plots[k].Render(cellSurface.Canvas, cellWidth, cellHeight);
+            using SKImage cellImage = cellSurface.Snapshot();
+            surface.Canvas.DrawImage(cellImage, k % columns * cellWidth, k / columns * cellHeight);
         }
 
         using SKImage image = surface.Snapshot();

@@ -77,7 +77,7 @@ public static class DecisionBoundaryChart
                 }
             }
 
-            Markers markers = plot.Add.Markers(xs.ToArray(), ys.ToArray(), label == 0 ? MarkerShape.FilledCircle : MarkerShape.FilledTriangleUp, 7,
+            Markers markers = plot.Add.Markers(xs.ToArray(), ys.ToArray(), label == 0 ? MarkerShape.FilledCircle : MarkerShape.FilledTriangleUp, label == 0 ? 7 : 9,
                 label == 0 ? ChartPalette.Class0 : ChartPalette.Class1);
             markers.MarkerStyle.OutlineColor = Colors.White;
             markers.MarkerStyle.OutlineWidth = 0.8f;

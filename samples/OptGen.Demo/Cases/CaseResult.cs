@@ -50,10 +50,20 @@ public sealed record RunResult(
     }
 }
 
-/// <summary>What a case computed: its runs, what to say about them, and what its pictures need.</summary>
-public abstract record CaseResult(string Title, IReadOnlyList<RunResult> Runs)
+/// <summary>One table: a title, its rows, and the threshold of its "epoch &lt; threshold" column.</summary>
+/// <param name="Title">The table's title.</param>
+/// <param name="Runs">Its rows.</param>
+/// <param name="Threshold">The loss that counts as reached.</param>
+public sealed record TableSection(string Title, IReadOnlyList<RunResult> Runs, double Threshold);
+
+/// <summary>What a case computed: its tables, what to say about them, and (in derived records) what its pictures need.</summary>
+/// <param name="Sections">The tables, in order.</param>
+public abstract record CaseResult(IReadOnlyList<TableSection> Sections)
 {
-    /// <summary>Lines printed under the table.</summary>
+    /// <summary>Every row of every table.</summary>
+    public IEnumerable<RunResult> Runs => Sections.SelectMany(s => s.Runs);
+
+    /// <summary>Lines printed under the tables.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 

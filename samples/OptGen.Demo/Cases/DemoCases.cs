@@ -4,5 +4,5 @@ namespace OptGen.Demo.Cases;
 public static class DemoCases
 {
     /// <summary>All cases.</summary>
-    public static IReadOnlyList<IDemoCase> All { get; } = [];
+    public static IReadOnlyList<IDemoCase> All { get; } = [new NeuronCase(), new PlateauCase(), new SparseCase(), new MlpCase()];
 }

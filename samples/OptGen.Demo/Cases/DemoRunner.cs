@@ -32,7 +32,7 @@ public static class DemoRunner
                     }
                 });
 
-            Print(result!, settings, io.Console);
+            Print(result!, io.Console);
             pictures.AddRange(written);
         }
 
@@ -49,25 +49,25 @@ public static class DemoRunner
         return 0;
     }
 
-    /// <summary>The table of a case, as the terminal shows it.</summary>
-    public static Table BuildTable(CaseResult result, DemoSettings settings)
+    /// <summary>A table of a case, as the terminal shows it.</summary>
+    public static Table BuildTable(TableSection section)
     {
-        bool accuracy = result.Runs.Any(r => r.TestAccuracy is not null);
+        bool accuracy = section.Runs.Any(r => r.TestAccuracy is not null);
         var table = new Table { Border = TableBorder.Rounded };
-        table.Title = new TableTitle(result.Title, new Style(decoration: Decoration.Bold));
+        table.Title = new TableTitle(section.Title, new Style(decoration: Decoration.Bold));
         table.AddColumn("optimizer");
         table.AddColumn("batching");
         table.AddColumn(new TableColumn("lr").RightAligned());
         table.AddColumn(new TableColumn("updates").RightAligned());
         table.AddColumn(new TableColumn("final loss").RightAligned());
-        table.AddColumn(new TableColumn($"epoch loss < {Format.Number(settings.Threshold)}").RightAligned());
+        table.AddColumn(new TableColumn($"epoch < {Format.Number(section.Threshold)}").RightAligned());
         if (accuracy)
         {
-            table.AddColumn(new TableColumn("test accuracy").RightAligned());
+            table.AddColumn(new TableColumn("test acc.").RightAligned());
         }
 
         table.AddColumn(new TableColumn("time").RightAligned());
-        foreach (RunResult run in result.Runs)
+        foreach (RunResult run in section.Runs)
         {
             var cells = new List<string>
             {
@@ -90,10 +90,14 @@ public static class DemoRunner
         return table;
     }
 
-    private static void Print(CaseResult result, DemoSettings settings, IAnsiConsole console)
+    private static void Print(CaseResult result, IAnsiConsole console)
     {
-        console.WriteLine();
-        console.Write(BuildTable(result, settings));
+        foreach (TableSection section in result.Sections)
+        {
+            console.WriteLine();
+            console.Write(BuildTable(section));
+        }
+
         foreach (string note in result.Notes)
         {
             console.MarkupLine("  " + Markup.Escape(note));
@@ -115,10 +119,10 @@ public static class DemoRunner
 public static class Format
 {
     /// <summary>A hyperparameter or threshold: shortest round-trip form, e.g. 0.1, 1e-4.</summary>
-    public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    public static string Number(double value) => value.ToString(Math.Abs(value) is > 0 and < 1e-3 ? "0e-0" : "G6", CultureInfo.InvariantCulture);
 
     /// <summary>A loss: four significant digits in exponent form, e.g. 2.431e-11.</summary>
-    public static string Loss(double value) => double.IsFinite(value) ? value.ToString("0.000e+00", CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
+    public static string Loss(double value) => double.IsFinite(value) ? value.ToString("0.000e+0", CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A wall time: ms below a second, else seconds.</summary>
     public static string Duration(TimeSpan elapsed) => elapsed.TotalSeconds < 1

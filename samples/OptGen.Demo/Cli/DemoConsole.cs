@@ -9,7 +9,17 @@ namespace OptGen.Demo.Cli;
 public sealed record DemoConsole(IAnsiConsole Console, TextWriter Output, TextWriter Error)
 {
     /// <summary>The process's terminal.</summary>
-    public static DemoConsole Terminal() => new(AnsiConsole.Console, System.Console.Out, System.Console.Error);
+    public static DemoConsole Terminal()
+    {
+        IAnsiConsole console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // Written to a file or a pipe: no terminal to fit, so give the tables room instead of Spectre's 80 columns.
+            console.Profile.Width = 120;
+        }
+
+        return new DemoConsole(console, System.Console.Out, System.Console.Error);
+    }
 
     /// <summary>A console that writes plain text (no colours, no live progress) to <paramref name="writer"/>, for tests.</summary>
     public static DemoConsole Capture(StringWriter writer, StringWriter error)
