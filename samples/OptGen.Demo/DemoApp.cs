@@ -131,7 +131,7 @@ public static class DemoApp
 
         var root = new RootCommand(
             "OptGen demo: the tutorial \"why plain gradient descent is not enough\", reproduced with optimizers generated at compile time.\n"
-            + "With no command it runs every case below in turn (about half a minute), printing a table per case and writing pictures to --out.")
+            + "With no command it runs every case below in turn (about 15 seconds), printing a table per case and writing pictures to --out.")
         {
             output, epochs, kinds, seed, noPictures, threshold, frames,
         };

@@ -23,6 +23,9 @@ public sealed record LossChartOptions
 
     /// <summary>The colour index of each series, by position; <see langword="null"/> means 0, 1, 2, ….</summary>
     public IReadOnlyList<int>? ColorIndices { get; init; }
+
+    /// <summary>A .NET format for the vertical axis's labels on a linear scale (e.g. "P0" for percentages); <see langword="null"/> for the default.</summary>
+    public string? TickFormat { get; init; }
 }
 
 /// <summary>Loss against epoch for several runs, on a log scale by default.</summary>
@@ -85,6 +88,10 @@ public static class LossChart
             };
             plot.Axes.Left.TickGenerator = ticks;
             plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.03);
+        }
+        else if (options.TickFormat is { } format)
+        {
+            plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = v => v.ToString(format, CultureInfo.InvariantCulture) };
         }
 
         if (double.IsFinite(yMin) && double.IsFinite(yMax))

@@ -132,7 +132,7 @@ public sealed class SparseCase : IDemoCase
         Pictures.Save(
             LossChart.Create([.. runs.Select((r, k) => new LossSeries(r.Label, sparse.Accuracy[k]))],
                 new ChartText("Sparse features: test accuracy per epoch", "epoch", "accuracy on held-out rows"),
-                new LossChartOptions { LogScale = false, ColorIndices = colors, LegendAlignment = ScottPlot.Alignment.LowerRight }),
+                new LossChartOptions { LogScale = false, TickFormat = "P0", ColorIndices = colors, LegendAlignment = ScottPlot.Alignment.LowerRight }),
             Pictures.PathOf(settings, Name, "accuracy"), Pictures.Loss, written);
         progress?.Report(1);
         return written;

@@ -1,0 +1,105 @@
+using OptGen.Plotting;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace OptGen.Demo.Tests;
+
+public sealed class PlottingTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "optgen-plot-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static Surface2D Bowl() => Surface2D.Sample((x, y) => x * x + 3 * y * y, -2, 2, -1, 1, 41, 21);
+
+    [Fact]
+    public void A_surface_checks_its_shape()
+    {
+        Surface2D bowl = Bowl();
+        Assert.Equal(21, bowl.Z.GetLength(0));
+        Assert.Equal(41, bowl.Z.GetLength(1));
+        Assert.Equal(3 * 1.0, bowl.Z[20, 20]); // (x, y) = (0, 1)
+
+        var error = Assert.Throws<ArgumentException>(() => new Surface2D([0, 1, 2], [0, 1], new double[3, 2]));
+        Assert.Contains("[y.Length, x.Length]", error.Message);
+        Assert.Throws<ArgumentException>(() => new Surface2D([0, 0], [0, 1], new double[2, 2]));
+    }
+
+    [Fact]
+    public void The_animation_holds_the_last_frame_and_only_changed_pixels_differ()
+    {
+        var path = new PathSeries("descent", [-2, -1, -0.5, 0], [1, 0.5, 0.1, 0]);
+        string file = PathAnimation.WriteGif(Bowl(), [path], new ChartText("bowl", "x", "y"), Path.Combine(_folder, "a.gif"),
+            new AnimationOptions { Width = 200, Height = 160, Frames = 4, FrameDelay = 5, FinalDelay = 100, Easing = 1 });
+
+        using Image<Rgba32> gif = Image.Load<Rgba32>(file);
+        Assert.Equal(4, gif.Frames.Count);
+        Assert.Equal([5, 5, 5, 100], Enumerable.Range(0, 4).Select(i => gif.Frames[i].Metadata.GetGifMetadata().FrameDelay));
+
+        // Decoded frames are whole pictures (later frames are drawn over earlier ones): no transparent holes.
+        ImageFrame<Rgba32> last = gif.Frames[3];
+        int transparent = 0;
+        last.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                foreach (Rgba32 pixel in rows.GetRowSpan(y))
+                {
+                    transparent += pixel.A == 0 ? 1 : 0;
+                }
+            }
+        });
+        Assert.Equal(0, transparent);
+    }
+
+    [Fact]
+    public void A_loss_chart_draws_a_diverged_run_up_to_its_last_finite_value()
+    {
+        var plot = LossChart.Create(
+            [new LossSeries("fine", [1, 0.1, 0.01]), new LossSeries("blows up", [1, 10, double.PositiveInfinity, double.NaN])],
+            new ChartText("loss", "epoch", "loss"),
+            new LossChartOptions { Threshold = 0.05 });
+
+        string[] legend = [.. plot.Legend.GetItems().Select(i => i.LabelText)];
+        Assert.Contains("blows up (diverged at epoch 3)", legend);
+        Assert.Contains("threshold 0.05", legend);
+        string file = ChartFile.SavePng(plot, Path.Combine(_folder, "loss.png"), 300, 200);
+        using Image image = Image.Load(file);
+        Assert.Equal((300, 200), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public void A_grid_puts_every_chart_in_its_cell()
+    {
+        var plots = new[] { ContourChart.Create(Bowl(), [], new ChartText("a", "x", "y")), ContourChart.Create(Bowl(), [], new ChartText("b", "x", "y")) };
+        string file = ChartFile.SaveGridPng(plots, 2, 150, 120, Path.Combine(_folder, "grid.png"));
+
+        using Image<Rgba32> image = Image.Load<Rgba32>(file);
+        Assert.Equal((300, 120), (image.Width, image.Height));
+
+        // Both halves hold a drawn chart, not a blank cell.
+        static int Distinct(Image<Rgba32> picture, int from, int to)
+        {
+            var colours = new HashSet<Rgba32>();
+            for (int y = 0; y < picture.Height; y++)
+            {
+                for (int x = from; x < to; x++)
+                {
+                    colours.Add(picture[x, y]);
+                }
+            }
+
+            return colours.Count;
+        }
+
+        Assert.True(Distinct(image, 0, 150) > 10);
+        Assert.True(Distinct(image, 150, 300) > 10);
+    }
+}
