@@ -78,7 +78,13 @@ public static class LossChart
             yMax = Math.Max(yMax, y);
         }
 
-        if (options.LogScale)
+        if (options.LogScale && double.IsFinite(yMin) && double.IsFinite(yMax) && yMax - yMin < 2.5)
+        {
+            // Less than a few decades: label 1, 2 and 5 of each decade in plain numbers, so the axis is not two lone labels.
+            plot.Axes.Left.TickGenerator = FewDecades(yMin - 0.3, yMax + 0.3);
+            plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.03);
+        }
+        else if (options.LogScale)
         {
             var ticks = new NumericAutomatic
             {
@@ -108,6 +114,35 @@ public static class LossChart
 
     private static double Map(double value, LossChartOptions options) =>
         options.LogScale ? Math.Log10(Math.Max(value, options.Floor)) : value;
+
+    /// <summary>Ticks at 1, 2 and 5 × 10ᵏ (labelled) and the other multiples (minor) between two log₁₀ values.</summary>
+    private static NumericManual FewDecades(double logMin, double logMax)
+    {
+        var ticks = new NumericManual();
+        for (int decade = (int)Math.Floor(logMin); decade <= (int)Math.Ceiling(logMax); decade++)
+        {
+            for (int k = 1; k <= 9; k++)
+            {
+                double value = k * Math.Pow(10, decade);
+                double position = Math.Log10(value);
+                if (position < logMin || position > logMax)
+                {
+                    continue;
+                }
+
+                if (k is 1 or 2 or 5)
+                {
+                    ticks.AddMajor(position, value.ToString("G3", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    ticks.AddMinor(position);
+                }
+            }
+        }
+
+        return ticks;
+    }
 
     /// <summary>Formats an integer exponent k as 10ᵏ with superscript digits.</summary>
     internal static string PowerOfTen(double exponent)
