@@ -34,11 +34,17 @@ public sealed record AnimationOptions
 
     /// <summary>The word before the step number in each frame's title ("epoch 12"). Default "epoch".</summary>
     public string StepName { get; init; } = "epoch";
+
+    /// <summary>Receives the fraction done (drawing the frames, then encoding them); <see langword="null"/> for none.</summary>
+    public IProgress<double>? Progress { get; init; }
 }
 
 /// <summary>The tutorial's animation: paths advancing over a contour map, written as a looping GIF.</summary>
 public static class PathAnimation
 {
+    // Drawing the frames takes about a third of the time, quantizing and encoding them the rest.
+    private const double DrawingShare = 0.35;
+
     /// <summary>
     /// Writes an animated GIF in which every path grows from its start to its end over the contour map of
     /// <paramref name="surface"/>. Point k of every path is taken to be step k (paths may differ in length).
@@ -112,7 +118,7 @@ public static class PathAnimation
             metadata.FrameDelay = f == options.Frames - 1 ? options.FinalDelay : options.FrameDelay;
             metadata.DisposalMethod = GifDisposalMethod.NotDispose;
             gif.Frames.AddFrame(frame.Frames.RootFrame);
-
+            options.Progress?.Report(DrawingShare * (f + 1) / options.Frames);
         }
 
         gif.Frames.RemoveFrame(0); // the blank frame the image was created with
@@ -122,6 +128,7 @@ public static class PathAnimation
             Quantizer = new WuQuantizer(new QuantizerOptions { Dither = null }),
         };
         gif.SaveAsGif(full, encoder);
+        options.Progress?.Report(1);
         return full;
     }
 }

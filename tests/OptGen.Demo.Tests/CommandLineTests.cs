@@ -26,6 +26,24 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void An_out_folder_that_cannot_be_made_exits_non_zero_and_says_so()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            (int exitCode, _, string error) = DemoRun.Capture(["neuron", "--epochs", "3", "--frames", "2", "--out", Path.Combine(file, "pictures")]);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("--out", error);
+            Assert.Contains(file, error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Help_explains_every_command_and_option()
     {
         (int exitCode, string output, _) = DemoRun.Capture(["--help"]);

@@ -27,7 +27,14 @@ public static class DemoRunner
                     if (settings.Pictures)
                     {
                         ProgressTask drawing = context.AddTask($"{demoCase.Name}: pictures", maxValue: 1);
-                        written = demoCase.WritePictures(result, settings, new Progress(drawing));
+                        try
+                        {
+                            written = demoCase.WritePictures(result, settings, new Progress(drawing));
+                        }
+                        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                        {
+                            throw new IOException($"Could not write the pictures to --out '{settings.OutputFolder}': {exception.Message}", exception);
+                        }
                         drawing.Value = 1;
                     }
                 });

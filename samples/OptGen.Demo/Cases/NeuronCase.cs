@@ -210,7 +210,7 @@ public sealed class NeuronCase : IDemoCase
 
             written.Add(PathAnimation.WriteGif(neuron.Surface, [.. six.Select(r => r.Path!)], text with { Title = "The tutorial's neuron" },
                 Pictures.PathOf(settings, Name, "paths", "gif"),
-                new AnimationOptions { Width = Pictures.Animation.Width, Height = Pictures.Animation.Height, Frames = settings.GifFrames },
+                new AnimationOptions { Width = Pictures.Animation.Width, Height = Pictures.Animation.Height, Frames = settings.GifFrames, Progress = Part(progress, 0.4, 0.85) },
                 contour with { ColorIndices = [.. six.Select(r => r.ColorIndex)] }));
             progress?.Report(0.85);
         }
@@ -237,6 +237,15 @@ public sealed class NeuronCase : IDemoCase
 
     internal static IProgress<double>? Slice(IProgress<double>? progress, int index, int count) =>
         progress is null ? null : new SliceProgress(progress, index, count);
+
+    /// <summary>Maps a part's 0…1 onto <paramref name="from"/>…<paramref name="to"/> of the whole.</summary>
+    internal static IProgress<double>? Part(IProgress<double>? progress, double from, double to) =>
+        progress is null ? null : new PartProgress(progress, from, to);
+
+    private sealed class PartProgress(IProgress<double> whole, double from, double to) : IProgress<double>
+    {
+        public void Report(double value) => whole.Report(from + (to - from) * value);
+    }
 
     /// <summary>Reports part <c>index</c> of <c>count</c> as a fraction of the whole, synchronously.</summary>
     private sealed class SliceProgress(IProgress<double> whole, int index, int count) : IProgress<double>

@@ -80,7 +80,15 @@ public sealed class PlateauCase : IDemoCase
             Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
         progress?.Report(0.2);
         written.Add(PathAnimation.WriteGif(plateau.Surface, paths, text with { Title = "Escaping the plateau" }, Pictures.PathOf(settings, Name, "paths", "gif"),
-            new AnimationOptions { Width = Pictures.Animation.Width, Height = Pictures.Animation.Height, Frames = settings.GifFrames, Easing = 1 }, contour));
+            new AnimationOptions
+            {
+                Width = Pictures.Animation.Width,
+                Height = Pictures.Animation.Height,
+                Frames = settings.GifFrames,
+                Easing = 1,
+                Progress = NeuronCase.Part(progress, 0.2, 1),
+            },
+            contour));
         progress?.Report(1);
         return written;
     }
