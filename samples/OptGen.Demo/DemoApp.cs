@@ -53,6 +53,7 @@ public static class DemoApp
         var output = new Option<string>("--out", "-o")
         {
             Description = "Folder for the pictures (created if missing).",
+            HelpName = "folder",
             DefaultValueFactory = _ => Path.Combine(".", DemoSettings.DefaultOutputFolder),
         };
         output.Validators.Add(result =>
@@ -66,7 +67,9 @@ public static class DemoApp
 
         var epochs = new Option<int?>("--epochs", "-e")
         {
-            Description = "Epochs for every case (default: each case's own — 1000 for the neuron, 10000 on the plateau, …).",
+            Description = $"Epochs for every case (default: each case's own — {NeuronCase.DefaultEpochs} for the neuron, {PlateauCase.DefaultEpochs} on the plateau, "
+                + $"{SparseCase.DefaultEpochs} for sparse features, {MlpCase.DefaultEpochs} for the MLP).",
+            HelpName = "n",
             CustomParser = result => ParseInt(result, "--epochs", 1, 1_000_000),
         };
 
@@ -74,6 +77,7 @@ public static class DemoApp
         {
             Description = "Update rules to run, comma- or space-separated: " + string.Join(", ", KindNames.All) + " (default: all).",
             AllowMultipleArgumentsPerToken = true,
+            HelpName = "rules",
         };
         kinds.Validators.Add(result =>
         {
@@ -89,6 +93,7 @@ public static class DemoApp
         var seed = new Option<int>("--seed", "-s")
         {
             Description = "Seed for shuffling, data sets and initialisation; the same seed repeats a run exactly.",
+            HelpName = "n",
             DefaultValueFactory = _ => 42,
             CustomParser = result => ParseInt(result, "--seed", int.MinValue, int.MaxValue) ?? 42,
         };
@@ -98,7 +103,9 @@ public static class DemoApp
         };
         var threshold = new Option<double?>("--threshold")
         {
-            Description = "The loss that counts as reached in the tables' 'epoch < threshold' column (default: each case's own — 1e-4 for the neuron, 0.2 for sparse features, 0.1 for the MLP).",
+            Description = "The loss that counts as reached in the tables' 'epoch < threshold' column (default: each case's own — "
+                + $"{Format.Number(NeuronCase.DefaultThreshold)} for the neuron and the plateau, {Format.Number(SparseCase.DefaultThreshold)} for sparse features, {Format.Number(MlpCase.DefaultThreshold)} for the MLP).",
+            HelpName = "loss",
             CustomParser = result =>
             {
                 string token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
@@ -114,6 +121,7 @@ public static class DemoApp
         var frames = new Option<int>("--frames")
         {
             Description = "Frames in each animated GIF.",
+            HelpName = "n",
             DefaultValueFactory = _ => 60,
             CustomParser = result => ParseInt(result, "--frames", 2, 1000) ?? 60,
         };
