@@ -15,29 +15,37 @@ public static class DemoRunner
         {
             CaseResult? result = null;
             IReadOnlyList<string> written = [];
-            io.Console.Progress()
-                .AutoClear(true)
-                .HideCompleted(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-                .Start(context =>
+            void Work(IProgress<double>? training, Func<IProgress<double>?>? drawing)
+            {
+                result = demoCase.Run(settings, training);
+                if (settings.Pictures)
                 {
-                    ProgressTask training = context.AddTask($"{demoCase.Name}: training", maxValue: 1);
-                    result = demoCase.Run(settings, new Progress(training));
-                    training.Value = 1;
-                    if (settings.Pictures)
+                    try
                     {
-                        ProgressTask drawing = context.AddTask($"{demoCase.Name}: pictures", maxValue: 1);
-                        try
-                        {
-                            written = demoCase.WritePictures(result, settings, new Progress(drawing));
-                        }
-                        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                        {
-                            throw new IOException($"Could not write the pictures to --out '{settings.OutputFolder}': {exception.Message}", exception);
-                        }
-                        drawing.Value = 1;
+                        written = demoCase.WritePictures(result, settings, drawing?.Invoke());
                     }
-                });
+                    catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                    {
+                        throw new IOException($"Could not write the pictures to --out '{settings.OutputFolder}': {exception.Message}", exception);
+                    }
+                }
+            }
+
+            if (io.Console.Profile.Capabilities.Interactive)
+            {
+                // A live display in a terminal; written to a file or a pipe, the output is the tables alone.
+                io.Console.Progress()
+                    .AutoClear(true)
+                    .HideCompleted(true)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                    .Start(context => Work(
+                        new Progress(context.AddTask($"{demoCase.Name}: training", maxValue: 1)),
+                        () => new Progress(context.AddTask($"{demoCase.Name}: pictures", maxValue: 1))));
+            }
+            else
+            {
+                Work(null, null);
+            }
 
             Print(result!, io.Console);
             pictures.AddRange(written);

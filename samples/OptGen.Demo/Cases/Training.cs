@@ -57,6 +57,7 @@ public static class Training
         where TModel : IModel<double>
         where TOptimizer : IOptimizer<double>
     {
+        WarmUp(model, optimizer, data, batching, seed, initial, validation);
         double[] parameters = initial.ToArray();
         var trainer = Trainer.Create(model, optimizer, data, parameters, Options(epochs, batching, seed, track, progress, trackEveryStep), validation);
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -74,6 +75,21 @@ public static class Training
         {
             ValidationAccuracy = validation is null ? [] : trainer.History.ValidationAccuracy.ToArray(),
         };
+    }
+
+    /// <summary>
+    /// One epoch on a copy of the parameters, so that the timed run does not pay for compiling the loop; the
+    /// optimizer's state is saved before and loaded after, so the timed run starts from a new optimizer's state.
+    /// </summary>
+    private static void WarmUp<TModel, TOptimizer>(
+        TModel model, TOptimizer optimizer, Dataset<double> data, Batching batching, ulong seed, ReadOnlySpan<double> initial, Dataset<double>? validation)
+        where TModel : IModel<double>
+        where TOptimizer : IOptimizer<double>
+    {
+        var state = new double[optimizer.StateLength];
+        optimizer.SaveState(state);
+        Trainer.Create(model, optimizer, data, initial.ToArray(), Options(1, batching, seed), validation).Run();
+        optimizer.LoadState(state);
     }
 
     /// <summary>The runtime's loss surface of <paramref name="model"/> over parameters 0 and 1, as a plotting surface.</summary>
