@@ -105,7 +105,6 @@ internal static class StepWriter
     /// <summary>One block per parameter, the state in fields: no loop, no index arithmetic, every constant inline.</summary>
     private static void WriteUnrolled(SourceWriter writer, EmitContext context)
     {
-        bool gradientLocal = NeedsGradientLocal(context.Rule);
         for (int i = 0; i < context.Spec.ParameterCount; i++)
         {
             if (i > 0)
@@ -114,23 +113,13 @@ internal static class StepWriter
             }
 
             int index = i;
-            string gradientName = "g" + index;
-            var expressions = new ScalarExpressionWriter(context.Spec.Element, expression => expression switch
-            {
-                Parameter => $"parameters[{index}]",
-                RawGradient => $"gradients[{index}]",
-                BufferValue buffer => $"_{buffer.Name}{index}",
-                StepScalar scalar => scalar.Name,
-                _ => gradientName,
-            });
             writer.Line($"// θ{Subscript(index)}");
-            WriteElement(writer, context, expressions, gradientLocal, gradientName, buffer => $"_{buffer}{index}", $"parameters[{index}]");
+            WriteScalarElement(writer, context, new ScalarElement($"parameters[{index}]", $"gradients[{index}]", "g" + index, buffer => $"_{buffer}{index}"));
         }
     }
 
     /// <summary>The SIMD widths tried in order; the JIT folds the checks and keeps only the best one it has.</summary>
     internal static readonly (string Name, int Bits)[] VectorWidths = [("Vector512", 512), ("Vector256", 256), ("Vector128", 128)];
-
 
     /// <summary>
     /// One fused pass over memory: the widest hardware-accelerated vectors, then a scalar loop for the
@@ -160,17 +149,8 @@ internal static class StepWriter
 
         writer.Line();
         writer.Line("// The remainder, one parameter at a time.");
-        bool gradientLocal = NeedsGradientLocal(context.Rule);
-        var expressions = new ScalarExpressionWriter(context.Spec.Element, expression => expression switch
-        {
-            Parameter => "parameters[i]",
-            RawGradient => "gradients[i]",
-            BufferValue buffer => $"_{buffer.Name}[i]",
-            StepScalar scalar => scalar.Name,
-            _ => "g",
-        });
         writer.Open($"for (; i < {end}; i++)");
-        WriteElement(writer, context, expressions, gradientLocal, "g", buffer => $"_{buffer}[i]", "parameters[i]");
+        WriteScalarElement(writer, context, new ScalarElement("parameters[i]", "gradients[i]", "g", buffer => $"_{buffer}[i]"));
         writer.Close();
     }
 
@@ -213,38 +193,39 @@ internal static class StepWriter
         writer.Close();
     }
 
-    private static void WriteElement(
-        SourceWriter writer,
-        EmitContext context,
-        ScalarExpressionWriter expressions,
-        bool gradientLocal,
-        string gradientName,
-        System.Func<string, string> bufferElement,
-        string parameter)
+    /// <summary>How one parameter's values are spelled in scalar code: <c>parameters[0]</c>, <c>_m0</c>; or <c>parameters[i]</c>, <c>_m[i]</c>.</summary>
+    private sealed record ScalarElement(string Parameter, string RawGradient, string Gradient, System.Func<string, string> Buffer);
+
+    /// <summary>The update of one parameter in scalar code (a block of straight-line code, or a loop body).</summary>
+    private static void WriteScalarElement(SourceWriter writer, EmitContext context, ScalarElement element)
     {
+        // The effective gradient gets a local when it is read more than once or is more than gradients[i]
+        // (maximize, weight decay); otherwise it is read in place.
+        Expression definition = context.Rule.GradientDefinition;
+        bool gradientLocal = definition is not RawGradient || context.Rule.Statements.Sum(CountGradients) > 1;
+        var expressions = new ScalarExpressionWriter(context.Spec.Element, expression => expression switch
+        {
+            Parameter => element.Parameter,
+            RawGradient => element.RawGradient,
+            BufferValue buffer => element.Buffer(buffer.Name),
+            StepScalar scalar => scalar.Name,
+            _ => gradientLocal ? element.Gradient : element.RawGradient, // without a local, g is gradients[i] itself
+        });
+
         if (gradientLocal)
         {
-            writer.Line($"{context.T} {gradientName} = {expressions.Write(context.Rule.GradientDefinition)};");
+            writer.Line($"{context.T} {element.Gradient} = {expressions.Write(definition)};");
         }
-
-        ScalarExpressionWriter inline = gradientLocal ? expressions : new ScalarExpressionWriter(
-            context.Spec.Element,
-            expression => expression is Gradient ? expressions.Write(context.Rule.GradientDefinition) : expressions.Write(expression));
 
         foreach (Statement statement in context.Rule.Statements)
         {
-            switch (statement)
+            writer.Line(statement switch
             {
-                case AssignBuffer assign when IsAccumulation(assign, out Expression increment):
-                    writer.Line($"{bufferElement(assign.Buffer)} += {inline.Write(increment)};");
-                    break;
-                case AssignBuffer assign:
-                    writer.Line($"{bufferElement(assign.Buffer)} = {inline.Write(assign.Value)};");
-                    break;
-                case DescendParameter descend:
-                    writer.Line($"{parameter} -= {inline.Write(descend.Step)};");
-                    break;
-            }
+                AssignBuffer assign when IsAccumulation(assign, out Expression increment) => $"{element.Buffer(assign.Buffer)} += {expressions.Write(increment)};",
+                AssignBuffer assign => $"{element.Buffer(assign.Buffer)} = {expressions.Write(assign.Value)};",
+                DescendParameter descend => $"{element.Parameter} -= {expressions.Write(descend.Step)};",
+                _ => "",
+            });
         }
     }
 
@@ -260,14 +241,6 @@ internal static class StepWriter
         increment = assign.Value;
         return false;
     }
-
-    /// <summary>
-    /// The effective gradient gets a local when it is read more than once or is more than <c>gradients[i]</c>
-    /// (maximize, weight decay); otherwise it is read in place.
-    /// </summary>
-    private static bool NeedsGradientLocal(UpdateRule rule) =>
-        rule.GradientDefinition is not RawGradient
-        || rule.Statements.Sum(statement => CountGradients(statement)) > 1;
 
     private static int CountGradients(Statement statement) => statement switch
     {
