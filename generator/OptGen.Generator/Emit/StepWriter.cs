@@ -44,7 +44,9 @@ internal static class StepWriter
         }
         else
         {
-            WriteLoop(writer, context, "0", "ParameterCount");
+            // A compile-time count is a constant bound; otherwise the span's length (equal to ParameterCount, as
+            // just checked) stays in a register, where the property would be re-read from the object every iteration.
+            WriteLoop(writer, context, "0", context.Spec.HasFixedParameterCount ? "ParameterCount" : "parameters.Length");
         }
 
         writer.Close();

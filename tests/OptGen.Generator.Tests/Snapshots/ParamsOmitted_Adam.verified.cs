@@ -83,7 +83,7 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
         if (Vector512.IsHardwareAccelerated)
         {
             // 8 doubles at a time
-            for (; i <= ParameterCount - 8; i += 8)
+            for (; i <= parameters.Length - 8; i += 8)
             {
                 var p = Vector512.LoadUnsafe(ref parametersStart, (nuint)i);
                 var g = Vector512.LoadUnsafe(ref gradientsStart, (nuint)i);
@@ -100,7 +100,7 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
         else if (Vector256.IsHardwareAccelerated)
         {
             // 4 doubles at a time
-            for (; i <= ParameterCount - 4; i += 4)
+            for (; i <= parameters.Length - 4; i += 4)
             {
                 var p = Vector256.LoadUnsafe(ref parametersStart, (nuint)i);
                 var g = Vector256.LoadUnsafe(ref gradientsStart, (nuint)i);
@@ -117,7 +117,7 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
         else if (Vector128.IsHardwareAccelerated)
         {
             // 2 doubles at a time
-            for (; i <= ParameterCount - 2; i += 2)
+            for (; i <= parameters.Length - 2; i += 2)
             {
                 var p = Vector128.LoadUnsafe(ref parametersStart, (nuint)i);
                 var g = Vector128.LoadUnsafe(ref gradientsStart, (nuint)i);
@@ -133,7 +133,7 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
         }
 
         // The remainder, one parameter at a time.
-        for (; i < ParameterCount; i++)
+        for (; i < parameters.Length; i++)
         {
             double g = gradients[i];
             _m[i] = 0.9 * _m[i] + 0.09999999999999998 * g;
