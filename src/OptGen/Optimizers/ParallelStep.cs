@@ -42,7 +42,7 @@ public sealed unsafe class ParallelStep<T> : IParallelWork
     /// <summary>Runs <see cref="IRangeStep{T}.StepRange"/> over the whole range, split across the cores.</summary>
     public void Run(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
-        int chunks = StepWorkers.Shared.WorkerCount + 1;
+        int chunks = StepWorkers.Shared.ChunkCount;
         if (parameters.Length < MinimumParallelLength || chunks == 1)
         {
             _target.StepRange(parameters, gradients, 0, parameters.Length);
@@ -59,7 +59,7 @@ public sealed unsafe class ParallelStep<T> : IParallelWork
             _chunkLength = (lines + chunks - 1) / chunks * s_elementsPerCacheLine;
             try
             {
-                StepWorkers.Shared.Run(this, chunks);
+                StepWorkers.Shared.Run(this);
             }
             finally
             {
@@ -116,13 +116,16 @@ public sealed class StepWorkers
         }
     }
 
-    /// <summary>The number of threads besides the caller's.</summary>
-    public int WorkerCount => _start.Length;
+    /// <summary>How many chunks <see cref="Run"/> runs: one per worker, and one on the calling thread.</summary>
+    public int ChunkCount => _start.Length + 1;
 
-    /// <summary>Runs chunks 0 … <paramref name="chunks"/> − 1 of <paramref name="work"/>: chunk 0 on the calling thread.</summary>
-    public void Run(IParallelWork work, int chunks)
+    /// <summary>
+    /// Runs chunks 0 … <see cref="ChunkCount"/> − 1 of <paramref name="work"/> at once: chunk 0 on the calling
+    /// thread, chunk k on worker k. Returns when all have finished.
+    /// </summary>
+    public void Run(IParallelWork work)
     {
-        int helpers = Math.Min(chunks - 1, _start.Length);
+        int helpers = _start.Length;
         lock (_gate)
         {
             _work = work;
