@@ -93,18 +93,28 @@ public interface IParallelWork
 /// hands them work through events that spin briefly before blocking, so consecutive steps cost no thread
 /// start and no allocation.
 /// </summary>
+/// <remarks>
+/// The caller waits for the workers on a counter and a monitor it owns rather than on a
+/// <see cref="CountdownEvent"/>: the slim events allocate their lock object the first time a wait outlasts
+/// the spin, which would make an unlucky step allocate.
+/// </remarks>
 public sealed class StepWorkers
 {
     /// <summary>The process-wide workers: <see cref="Environment.ProcessorCount"/> − 1 threads.</summary>
     public static StepWorkers Shared { get; } = new(Environment.ProcessorCount - 1);
 
+    /// <summary>How long the caller spins (and yields) before blocking: what a slim event spins on a multicore machine.</summary>
+    private const int SpinsBeforeBlocking = 35;
+
     private readonly Lock _gate = new();
     private readonly ManualResetEventSlim[] _start;
-    private readonly CountdownEvent _done = new(1);
+    private readonly object _doneGate = new();
+    private int _running;
     private IParallelWork? _work;
     private Exception? _failure;
 
-    private StepWorkers(int workerCount)
+    /// <summary>Starts <paramref name="workerCount"/> workers. Internal so tests can have fresh ones; their threads never end.</summary>
+    internal StepWorkers(int workerCount)
     {
         _start = new ManualResetEventSlim[Math.Max(0, workerCount)];
         for (int worker = 0; worker < _start.Length; worker++)
@@ -132,7 +142,7 @@ public sealed class StepWorkers
             _failure = null;
             if (helpers > 0)
             {
-                _done.Reset(helpers);
+                Volatile.Write(ref _running, helpers);
                 for (int worker = 0; worker < helpers; worker++)
                 {
                     _start[worker].Set();
@@ -145,11 +155,7 @@ public sealed class StepWorkers
             }
             finally
             {
-                if (helpers > 0)
-                {
-                    _done.Wait();
-                }
-
+                WaitForWorkers();
                 _work = null;
             }
 
@@ -177,7 +183,36 @@ public sealed class StepWorkers
             }
             finally
             {
-                _done.Signal();
+                if (Interlocked.Decrement(ref _running) == 0)
+                {
+                    lock (_doneGate)
+                    {
+                        Monitor.PulseAll(_doneGate);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Spins while the workers are likely to finish soon, then blocks until the last one has.</summary>
+    private void WaitForWorkers()
+    {
+        SpinWait spinner = default;
+        while (Volatile.Read(ref _running) != 0)
+        {
+            if (spinner.Count < SpinsBeforeBlocking)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+                continue;
+            }
+
+            lock (_doneGate)
+            {
+                // The last worker pulses while holding the gate, so checking under it cannot miss the pulse.
+                while (Volatile.Read(ref _running) != 0)
+                {
+                    Monitor.Wait(_doneGate);
+                }
             }
         }
     }
