@@ -23,19 +23,27 @@ public sealed class StepWorkersTests
     [Fact]
     public void Run_allocates_nothing_even_when_the_caller_must_block_for_slow_workers()
     {
-        // Fresh workers, so no earlier test has already made a wait block (and any lazy allocation happen).
-        var workers = new StepWorkers(workerCount: 1);
-
-        // Chunk 0 (the caller's) is instant and chunk 1 sleeps, so every wait outlasts the spin and blocks.
-        var work = new CountingWork(workers.ChunkCount, slowChunkDelay: TimeSpan.FromMilliseconds(20));
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int round = 0; round < 5; round++)
+        // The runtime itself may allocate on a thread now and then (tiered compilation, a busy machine), so the
+        // assertion is that some attempt allocated nothing. Each attempt has fresh workers, whose first blocking
+        // wait is inside the measurement: a lazily allocated lock would make every attempt allocate.
+        var perAttempt = new List<long>();
+        for (int attempt = 0; attempt < 5 && !perAttempt.Contains(0); attempt++)
         {
-            workers.Run(work);
+            var workers = new StepWorkers(workerCount: 1);
+
+            // Chunk 0 (the caller's) is instant and chunk 1 sleeps, so every wait outlasts the spin and blocks.
+            var work = new CountingWork(workers.ChunkCount, slowChunkDelay: TimeSpan.FromMilliseconds(10));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int round = 0; round < 3; round++)
+            {
+                workers.Run(work);
+            }
+
+            perAttempt.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.All(work.Runs, runs => Assert.Equal(3, runs));
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.All(work.Runs, runs => Assert.Equal(5, runs));
+        Assert.True(perAttempt.Contains(0), $"Every attempt allocated: {string.Join(", ", perAttempt)} bytes.");
     }
 
     [Fact]
