@@ -16,7 +16,6 @@ internal static class MemberWriter
     {
         WriteSize(writer, context);
         WriteFields(writer, context);
-        writer.Line();
         WriteProperties(writer, context);
         writer.Line();
         StepWriter.Write(writer, context);
@@ -76,8 +75,14 @@ internal static class MemberWriter
         writer.Line();
     }
 
+    /// <summary>The state fields, then a blank line; nothing at all when the rule keeps no state (plain SGD).</summary>
     private static void WriteFields(SourceWriter writer, EmitContext context)
     {
+        if (context.Rule.RunningPowers.Count == 0 && context.Rule.Buffers.Count == 0 && !context.Spec.Parallel)
+        {
+            return;
+        }
+
         foreach (RunningPower power in context.Rule.RunningPowers)
         {
             // A struct starts from Reset() in its constructor; a class from its field initializers.
@@ -101,6 +106,8 @@ internal static class MemberWriter
         {
             writer.Line($"private global::OptGen.ParallelStep<{context.T}>? _parallel; // splits each step across the cores; made at the first step");
         }
+
+        writer.Line();
     }
 
     private static string UnrolledFields(EmitContext context, BufferSpec buffer)

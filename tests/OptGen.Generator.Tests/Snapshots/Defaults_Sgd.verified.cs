@@ -18,7 +18,6 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     int global::OptGen.IOptimizer<double>.ParameterCount => ParameterCount;
 
-
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public double LearningRate { get; set; } = 0.001;

@@ -22,7 +22,6 @@ partial struct NeuronSgd : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public NeuronSgd() => Reset();
 
-
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public double LearningRate { get; set; }
