@@ -92,13 +92,12 @@ internal static class StepWriter
         UpdateRule rule = context.Rule;
         foreach (StepScalarDefinition scalar in rule.StepScalars)
         {
-            bool convert = scalar.IsElementType && context.Spec.Element == ElementType.Float;
-            string type = scalar.IsElementType ? context.T : "double";
+            bool convert = !scalar.InElementType && context.Spec.Element == ElementType.Float;
             string value = convert
                 ? (IsSimple(scalar.Expression) ? $"(float){scalar.Expression}" : $"(float)({scalar.Expression})")
                 : scalar.Expression;
             string comment = scalar.Comment is null ? "" : $" // {scalar.Comment}";
-            writer.Line($"{type} {scalar.Name} = {value};{comment}");
+            writer.Line($"{context.T} {scalar.Name} = {value};{comment}");
         }
     }
 

@@ -45,12 +45,12 @@ internal sealed record BufferSpec(string Name, string Description, double Initia
 /// <summary>A running power βᵗ, advanced once per step and recomputed from the step count on load.</summary>
 internal sealed record RunningPower(string Name, double Base, string Symbol);
 
-/// <summary>A per-step value: <c>T name = expression;</c>.</summary>
+/// <summary>A per-step value in the element type: <c>T name = expression;</c>.</summary>
 /// <param name="Name">The local's name.</param>
-/// <param name="Expression">C# code of type double (it may use <c>LearningRate</c>, <c>t</c> and earlier scalars).</param>
+/// <param name="Expression">C# code of type double, converted to the element type (it may use <c>LearningRate</c>, <c>t</c> and earlier scalars).</param>
 /// <param name="Comment">What it is, as a short comment, or null.</param>
-/// <param name="IsElementType">Whether the element-wise code uses it (then it is converted to the element type).</param>
-internal sealed record StepScalarDefinition(string Name, string Expression, string? Comment, bool IsElementType = true);
+/// <param name="InElementType">Whether <paramref name="Expression"/> is already of the element type (it picks between element-type literals), so it needs no conversion.</param>
+internal sealed record StepScalarDefinition(string Name, string Expression, string? Comment, bool InElementType = false);
 
 /// <summary>An element-wise statement.</summary>
 internal abstract record Statement;

@@ -22,10 +22,10 @@ internal static class UpdateRules
                 Sgd(rule);
                 break;
             case Kind.Momentum:
-                Momentum(rule, h, nesterov: false);
+                Momentum(rule, h, spec.Element, nesterov: false);
                 break;
             case Kind.Nesterov:
-                Momentum(rule, h, nesterov: true);
+                Momentum(rule, h, spec.Element, nesterov: true);
                 break;
             case Kind.Adagrad:
                 Adagrad(rule, h);
@@ -70,9 +70,10 @@ internal static class UpdateRules
 
     /// <summary>
     /// torch.optim.SGD with momentum: the buffer starts as g at the first step (b = μ·0 + g gives exactly
-    /// that), and dampening applies from the second step on.
+    /// that), and dampening applies from the second step on. The scale picks between two constants, so they are
+    /// written in the element type (<c>t == 1 ? 1f : 0.9f</c>, the same floats a conversion of the doubles gives).
     /// </summary>
-    private static void Momentum(UpdateRule rule, Hyperparameters h, bool nesterov)
+    private static void Momentum(UpdateRule rule, Hyperparameters h, ElementType element, bool nesterov)
     {
         string mu = Literal.Math(h.Momentum);
         rule.Buffers.Add(new BufferSpec("b", "momentum buffers (b)", 0));
@@ -86,8 +87,9 @@ internal static class UpdateRules
             rule.UsesStepCount = true;
             rule.StepScalars.Add(new StepScalarDefinition(
                 "gradientScale",
-                $"t == 1 ? 1.0 : {Literal.Double(scale)}",
-                "1 − τ, but 1 at the first step: the buffer starts as the gradient"));
+                $"t == 1 ? {Literal.Element(1, element)} : {Literal.Element(scale, element)}",
+                "1 − τ, but 1 at the first step: the buffer starts as the gradient",
+                InElementType: true));
             gradientTerm = new StepScalar("gradientScale") * G;
             rule.Documentation.Add($"b ← {mu}·b + {Literal.Math(scale)}·g   (b ← g at the first step)");
             rule.CompiledIn.Add($"τ = {Literal.Math(h.Dampening)}");
