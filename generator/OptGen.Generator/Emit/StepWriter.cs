@@ -176,13 +176,7 @@ internal static class StepWriter
 
         foreach (Statement statement in context.Rule.Statements)
         {
-            writer.Line(statement switch
-            {
-                AssignBuffer assign when IsAccumulation(assign, out Expression increment) => $"{assign.Buffer} += {expressions.Write(increment)};",
-                AssignBuffer assign => $"{assign.Buffer} = {expressions.Write(assign.Value)};",
-                DescendParameter descend => $"p -= {expressions.Write(descend.Step)};",
-                _ => "",
-            });
+            writer.Line(StatementLine(statement, buffer => buffer, "p", expressions.Write));
         }
 
         foreach (BufferSpec buffer in context.Buffers)
@@ -220,15 +214,21 @@ internal static class StepWriter
 
         foreach (Statement statement in context.Rule.Statements)
         {
-            writer.Line(statement switch
-            {
-                AssignBuffer assign when IsAccumulation(assign, out Expression increment) => $"{element.Buffer(assign.Buffer)} += {expressions.Write(increment)};",
-                AssignBuffer assign => $"{element.Buffer(assign.Buffer)} = {expressions.Write(assign.Value)};",
-                DescendParameter descend => $"{element.Parameter} -= {expressions.Write(descend.Step)};",
-                _ => "",
-            });
+            writer.Line(StatementLine(statement, element.Buffer, element.Parameter, expressions.Write));
         }
     }
+
+    /// <summary>
+    /// One element-wise statement in either shape, given how buffers and the parameter are spelled there
+    /// (<c>_m0</c> or <c>m</c>; <c>parameters[0]</c> or <c>p</c>) and how expressions are written.
+    /// </summary>
+    private static string StatementLine(Statement statement, System.Func<string, string> buffer, string parameter, System.Func<Expression, string> write) => statement switch
+    {
+        AssignBuffer assign when IsAccumulation(assign, out Expression increment) => $"{buffer(assign.Buffer)} += {write(increment)};",
+        AssignBuffer assign => $"{buffer(assign.Buffer)} = {write(assign.Value)};",
+        DescendParameter descend => $"{parameter} -= {write(descend.Step)};",
+        _ => "",
+    };
 
     /// <summary><c>s ← s + x</c> reads best as <c>s += x</c> (the same operation, so the same bits).</summary>
     private static bool IsAccumulation(AssignBuffer assign, out Expression increment)
