@@ -10,11 +10,6 @@ namespace OptGen.Generator.Emit;
 /// </summary>
 internal sealed class ScalarExpressionWriter(ElementType element, Func<Expression, string> leaf)
 {
-    private const int Additive = 1;
-    private const int Multiplicative = 2;
-    private const int Unary = 3;
-    private const int Primary = 4;
-
     private readonly string _math = element == ElementType.Float ? "global::System.MathF" : "global::System.Math";
 
     public string Write(Expression expression) => Write(expression, out _);
@@ -24,36 +19,32 @@ internal sealed class ScalarExpressionWriter(ElementType element, Func<Expressio
         switch (expression)
         {
             case Constant constant:
-                precedence = constant.Value < 0 ? Unary : Primary;
+                precedence = Precedence.Of(constant);
                 return Literal.Element(constant.Value, element);
             case Binary binary:
-                precedence = binary.Operator is '+' or '-' ? Additive : Multiplicative;
+                precedence = Precedence.Of(binary);
                 string left = Operand(binary.Left, precedence, isRight: false);
                 string right = Operand(binary.Right, precedence, isRight: true);
                 return $"{left} {binary.Operator} {right}";
             case Negate negate:
-                precedence = Unary;
-                return "-" + Operand(negate.Operand, Unary, isRight: true);
+                precedence = Precedence.Unary;
+                return "-" + Operand(negate.Operand, Precedence.Unary, isRight: true);
             case SquareRoot root:
-                precedence = Primary;
+                precedence = Precedence.Primary;
                 return $"{_math}.Sqrt({Write(root.Operand)})";
             case Maximum maximum:
-                precedence = Primary;
+                precedence = Precedence.Primary;
                 return $"{_math}.Max({Write(maximum.Left)}, {Write(maximum.Right)})";
             default:
-                precedence = Primary;
+                precedence = Precedence.Primary;
                 return leaf(expression);
         }
     }
 
-    /// <summary>
-    /// An operand in parentheses when it binds looser than its parent, or equally on the right
-    /// (<c>a - (b - c)</c>, <c>a / (b * c)</c>): C# is left-associative and we keep torch's grouping.
-    /// </summary>
+    /// <summary>An operand, in parentheses where <see cref="Precedence.NeedsParentheses"/> says so.</summary>
     private string Operand(Expression operand, int parentPrecedence, bool isRight)
     {
         string text = Write(operand, out int precedence);
-        bool needsParentheses = precedence < parentPrecedence || (isRight && precedence == parentPrecedence && parentPrecedence != Unary);
-        return needsParentheses ? $"({text})" : text;
+        return Precedence.NeedsParentheses(precedence, parentPrecedence, isRight) ? $"({text})" : text;
     }
 }

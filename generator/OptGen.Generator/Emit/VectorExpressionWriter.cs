@@ -12,11 +12,6 @@ namespace OptGen.Generator.Emit;
 /// </summary>
 internal sealed class VectorExpressionWriter(string vector, ElementType element, Func<Expression, string> leaf)
 {
-    private const int Additive = 1;
-    private const int Multiplicative = 2;
-    private const int Unary = 3;
-    private const int Primary = 4;
-
     public string Write(Expression expression) => AsVector(Render(expression));
 
     private Rendered Render(Expression expression)
@@ -24,25 +19,25 @@ internal sealed class VectorExpressionWriter(string vector, ElementType element,
         switch (expression)
         {
             case Constant constant:
-                return new Rendered(Literal.Element(constant.Value, element), constant.Value < 0 ? Unary : Primary, IsVector: false);
+                return new Rendered(Literal.Element(constant.Value, element), Precedence.Of(constant), IsVector: false);
             case StepScalar scalar:
-                return new Rendered(scalar.Name, Primary, IsVector: false);
+                return new Rendered(scalar.Name, Precedence.Primary, IsVector: false);
             case Binary binary:
                 return RenderBinary(binary);
             case Negate negate:
-                return new Rendered("-" + Parenthesized(Render(negate.Operand), Unary, isRight: true), Unary, IsVector: true);
+                return new Rendered("-" + Parenthesized(Render(negate.Operand), Precedence.Unary, isRight: true), Precedence.Unary, IsVector: true);
             case SquareRoot root:
-                return new Rendered($"{vector}.Sqrt({Write(root.Operand)})", Primary, IsVector: true);
+                return new Rendered($"{vector}.Sqrt({Write(root.Operand)})", Precedence.Primary, IsVector: true);
             case Maximum maximum:
-                return new Rendered($"{vector}.Max({Write(maximum.Left)}, {Write(maximum.Right)})", Primary, IsVector: true);
+                return new Rendered($"{vector}.Max({Write(maximum.Left)}, {Write(maximum.Right)})", Precedence.Primary, IsVector: true);
             default:
-                return new Rendered(leaf(expression), Primary, IsVector: true);
+                return new Rendered(leaf(expression), Precedence.Primary, IsVector: true);
         }
     }
 
     private Rendered RenderBinary(Binary binary)
     {
-        int precedence = binary.Operator is '+' or '-' ? Additive : Multiplicative;
+        int precedence = Precedence.Of(binary);
         Rendered left = Render(binary.Left);
         Rendered right = Render(binary.Right);
 
@@ -61,14 +56,10 @@ internal sealed class VectorExpressionWriter(string vector, ElementType element,
 
     private string AsVector(Rendered rendered) => rendered.IsVector ? rendered.Text : Broadcast(rendered).Text;
 
-    private Rendered Broadcast(Rendered scalar) => new($"{vector}.Create({scalar.Text})", Primary, IsVector: true);
+    private Rendered Broadcast(Rendered scalar) => new($"{vector}.Create({scalar.Text})", Precedence.Primary, IsVector: true);
 
-    private static string Parenthesized(Rendered operand, int parentPrecedence, bool isRight)
-    {
-        bool needsParentheses = operand.Precedence < parentPrecedence
-            || (isRight && operand.Precedence == parentPrecedence && parentPrecedence != Unary);
-        return needsParentheses ? $"({operand.Text})" : operand.Text;
-    }
+    private static string Parenthesized(Rendered operand, int parentPrecedence, bool isRight) =>
+        Precedence.NeedsParentheses(operand.Precedence, parentPrecedence, isRight) ? $"({operand.Text})" : operand.Text;
 
     private readonly record struct Rendered(string Text, int Precedence, bool IsVector);
 }
