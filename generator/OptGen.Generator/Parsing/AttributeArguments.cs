@@ -32,12 +32,11 @@ internal sealed class AttributeArguments
     public bool? Boolean(string name) => _named.TryGetValue(name, out TypedConstant value) ? (bool)value.Value! : null;
 
     /// <summary>The location of a named argument's value, so the squiggle lands on what must change.</summary>
-    public LocationInfo? LocationOf(string name) =>
-        LocationInfo.From(_syntax?.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name)?.Expression)
-        ?? LocationInfo.From(_syntax);
+    public LocationInfo? LocationOf(string name) => LocationInfo.From(NamedSyntax(name)?.Expression) ?? LocationInfo.From(_syntax);
 
     /// <summary>The location of a named argument as a whole (name and value), for warnings about its presence.</summary>
-    public LocationInfo? ArgumentLocationOf(string name) =>
-        LocationInfo.From(_syntax?.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name))
-        ?? LocationInfo.From(_syntax);
+    public LocationInfo? ArgumentLocationOf(string name) => LocationInfo.From(NamedSyntax(name)) ?? LocationInfo.From(_syntax);
+
+    private AttributeArgumentSyntax? NamedSyntax(string name) =>
+        _syntax?.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name);
 }
