@@ -30,14 +30,14 @@ internal static class HyperparameterReader
     {
         foreach (string name in arguments.Names)
         {
-            if (s_usedBy.TryGetValue(name, out Kind[] kinds) && !kinds.Contains(kind))
+            if (!IsUsed(name, kind))
             {
                 diagnostics.Add(OptimizerParser.Report(
                     DiagnosticDescriptors.UnusedHyperparameter,
                     arguments.ArgumentLocationOf(name),
                     name,
                     kind,
-                    string.Join(", ", kinds.Select(k => "Kind." + k))));
+                    string.Join(", ", s_usedBy[name].Select(k => "Kind." + k))));
             }
         }
 
@@ -67,13 +67,16 @@ internal static class HyperparameterReader
         return result;
     }
 
+    /// <summary>Whether <paramref name="name"/> affects <paramref name="kind"/> (the names <see cref="s_usedBy"/> does not list affect every kind).</summary>
+    private static bool IsUsed(string name, Kind kind) => !s_usedBy.TryGetValue(name, out Kind[] kinds) || kinds.Contains(kind);
+
     /// <summary>Reads one value and reports it when it is outside its range (only for the kinds it affects).</summary>
     private readonly struct Validator(Kind kind, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {
         public double Positive(string name, double fallback, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor)
         {
             double value = arguments.Double(name) ?? fallback;
-            if (IsUsed(name) && !(value > 0 && !double.IsInfinity(value)))
+            if (IsUsed(name, kind) && !(value > 0 && !double.IsInfinity(value)))
             {
                 diagnostics.Add(OptimizerParser.Report(descriptor, arguments.LocationOf(name), value));
             }
@@ -84,7 +87,7 @@ internal static class HyperparameterReader
         public double NonNegative(string name, double fallback)
         {
             double value = arguments.Double(name) ?? fallback;
-            if (IsUsed(name) && !(value >= 0 && !double.IsInfinity(value)))
+            if (IsUsed(name, kind) && !(value >= 0 && !double.IsInfinity(value)))
             {
                 diagnostics.Add(OptimizerParser.Report(DiagnosticDescriptors.NegativeHyperparameter, arguments.LocationOf(name), name, value));
             }
@@ -96,7 +99,7 @@ internal static class HyperparameterReader
         public double Fraction(string name, double fallback, double lowerBound)
         {
             double value = arguments.Double(name) ?? fallback;
-            if (IsUsed(name) && !(value >= lowerBound && value < 1))
+            if (IsUsed(name, kind) && !(value >= lowerBound && value < 1))
             {
                 string range = lowerBound > 0 ? $"(0, 1) for Kind.{kind}" : "[0, 1)";
                 diagnostics.Add(OptimizerParser.Report(DiagnosticDescriptors.DecayOutOfRange, arguments.LocationOf(name), name, value, range));
@@ -104,7 +107,5 @@ internal static class HyperparameterReader
 
             return value;
         }
-
-        private bool IsUsed(string name) => !s_usedBy.TryGetValue(name, out Kind[] kinds) || kinds.Contains(kind);
     }
 }
