@@ -15,8 +15,6 @@ internal abstract record Expression
     public static Expression operator /(Expression left, Expression right) => new Binary('/', left, right);
 
     public static Expression operator -(Expression operand) => new Negate(operand);
-
-    public static implicit operator Expression(double value) => new Constant(value);
 }
 
 /// <summary>A hyperparameter or a number derived from them, folded in at compile time.</summary>
