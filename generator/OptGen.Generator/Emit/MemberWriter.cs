@@ -46,7 +46,7 @@ internal static class MemberWriter
             {
                 writer.Line("/// <summary>Creates an optimizer ready to use (<c>default</c> is not: its learning rate is 0).</summary>");
                 writer.Line(OptimizerEmitter.GeneratedCodeAttribute);
-                writer.Line($"public {context.Spec.Type.Name.Split('<')[0]}() => Reset();");
+                writer.Line($"public {ConstructorName(context)}() => Reset();");
                 writer.Line();
             }
 
@@ -56,7 +56,7 @@ internal static class MemberWriter
         writer.Line("/// <summary>Creates an optimizer for <paramref name=\"parameterCount\"/> parameters.</summary>");
         writer.Line("/// <param name=\"parameterCount\">The number of parameters; at least 1.</param>");
         writer.Line(OptimizerEmitter.GeneratedCodeAttribute);
-        writer.Open($"public {context.Spec.Type.Name.Split('<')[0]}(int parameterCount)");
+        writer.Open($"public {ConstructorName(context)}(int parameterCount)");
         writer.Open("if (parameterCount < 1)");
         writer.Line("global::OptGen.OptimizerGuards.ThrowParameterCount(parameterCount);");
         writer.Close();
@@ -74,6 +74,9 @@ internal static class MemberWriter
         writer.Line("public int ParameterCount { get; }");
         writer.Line();
     }
+
+    /// <summary>The type's name without its type parameters: <c>Optimizer&lt;TTag&gt;</c>'s constructor is <c>Optimizer(…)</c>.</summary>
+    private static string ConstructorName(EmitContext context) => context.Spec.Type.Name.Split('<')[0];
 
     /// <summary>The state fields, then a blank line; nothing at all when the rule keeps no state (plain SGD).</summary>
     private static void WriteFields(SourceWriter writer, EmitContext context)
