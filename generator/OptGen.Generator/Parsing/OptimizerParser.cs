@@ -25,10 +25,7 @@ internal static class OptimizerParser
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The generator must never throw (CS8785 would hide every other diagnostic); report instead.
-            var error = new DiagnosticInfo(
-                DiagnosticDescriptors.InternalError.Id,
-                LocationInfo.From(context.TargetNode),
-                new[] { context.TargetSymbol.Name, exception.Message }.ToEquatableArray());
+            DiagnosticInfo error = Report(DiagnosticDescriptors.InternalError, LocationInfo.From(context.TargetNode), context.TargetSymbol.Name, exception.Message);
             return new ParseResult(null, new[] { error }.ToEquatableArray());
         }
     }
