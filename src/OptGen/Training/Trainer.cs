@@ -429,9 +429,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
         }
     }
 
-    // The state a checkpoint carries, read and written by TrainerCheckpoint.
-    internal ref TOptimizer OptimizerField => ref _optimizer;
-
+    // The state a checkpoint carries, read and written by TrainerCheckpoint (the optimizer through Optimizer).
     internal T[] Best => _best ?? [];
 
     internal (double BestLoss, int BestEpoch, int WithoutImprovement) EarlyStopState
