@@ -368,7 +368,11 @@ public sealed class Trainer<T, TModel, TOptimizer>
             _bestLoss = monitored;
             _bestEpoch = Epoch;
             _epochsWithoutImprovement = 0;
-            _parameters.AsSpan().CopyTo(_best);
+            if (_best is not null)
+            {
+                _parameters.AsSpan().CopyTo(_best);
+            }
+
             return null;
         }
 
