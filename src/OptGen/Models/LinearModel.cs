@@ -58,13 +58,7 @@ public class LinearModel<T> : IModel<T>
     {
         ModelChecks.Parameters(parameters.Length, ParameterCount, nameof(parameters));
         ModelChecks.Batch(batch.Count, batch.Data.FeatureCount, InputCount);
-        T sum = T.Zero;
-        for (int i = 0; i < batch.Count; i++)
-        {
-            sum += Loss.Value(PreActivation(parameters, batch.Features(i)), batch.Target(i), OutputActivation);
-        }
-
-        return Loss.Reduce(sum, batch.Count);
+        return BatchLoop.Loss(new Pass(this), Loss, OutputActivation, parameters, batch);
     }
 
     /// <inheritdoc/>
@@ -73,25 +67,7 @@ public class LinearModel<T> : IModel<T>
         ModelChecks.Parameters(parameters.Length, ParameterCount, nameof(parameters));
         ModelChecks.Parameters(gradient.Length, ParameterCount, nameof(gradient));
         ModelChecks.Batch(batch.Count, batch.Data.FeatureCount, InputCount);
-        gradient.Clear();
-        T sum = T.Zero;
-        int d = InputCount;
-        for (int i = 0; i < batch.Count; i++)
-        {
-            ReadOnlySpan<T> x = batch.Features(i);
-            sum += Loss.ValueAndDerivative(PreActivation(parameters, x), batch.Target(i), OutputActivation, out T dz);
-
-            // ∂L/∂wⱼ = ∂L/∂z · xⱼ and ∂L/∂b = ∂L/∂z, accumulated sample by sample in batch order.
-            for (int j = 0; j < d; j++)
-            {
-                gradient[j] += dz * x[j];
-            }
-
-            gradient[d] += dz;
-        }
-
-        Loss.Reduce(gradient, batch.Count);
-        return Loss.Reduce(sum, batch.Count);
+        return BatchLoop.LossAndGradient(new Pass(this), Loss, OutputActivation, parameters, batch, gradient);
     }
 
     private T PreActivation(ReadOnlySpan<T> parameters, ReadOnlySpan<T> x)
@@ -104,5 +80,24 @@ public class LinearModel<T> : IModel<T>
         }
 
         return z;
+    }
+
+    // ∂L/∂wⱼ = ∂L/∂z · xⱼ and ∂L/∂b = ∂L/∂z, accumulated sample by sample in batch order.
+    private void AddGradient(ReadOnlySpan<T> x, T dz, Span<T> gradient)
+    {
+        for (int j = 0; j < x.Length; j++)
+        {
+            gradient[j] += dz * x[j];
+        }
+
+        gradient[InputCount] += dz;
+    }
+
+    private readonly struct Pass(LinearModel<T> model) : ISamplePass<T>
+    {
+        public T Forward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> features) => model.PreActivation(parameters, features);
+
+        public void Backward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> features, T outputGradient, Span<T> gradient) =>
+            model.AddGradient(features, outputGradient, gradient);
     }
 }

@@ -162,13 +162,7 @@ public sealed class Mlp<T> : IModel<T>
     {
         ModelChecks.Parameters(parameters.Length, ParameterCount, nameof(parameters));
         ModelChecks.Batch(batch.Count, batch.Data.FeatureCount, InputCount);
-        T sum = T.Zero;
-        for (int i = 0; i < batch.Count; i++)
-        {
-            sum += Loss.Value(Forward(parameters, batch.Features(i)), batch.Target(i), OutputActivation);
-        }
-
-        return Loss.Reduce(sum, batch.Count);
+        return BatchLoop.Loss(new Pass(this), Loss, OutputActivation, parameters, batch);
     }
 
     /// <inheritdoc/>
@@ -177,19 +171,7 @@ public sealed class Mlp<T> : IModel<T>
         ModelChecks.Parameters(parameters.Length, ParameterCount, nameof(parameters));
         ModelChecks.Parameters(gradient.Length, ParameterCount, nameof(gradient));
         ModelChecks.Batch(batch.Count, batch.Data.FeatureCount, InputCount);
-        gradient.Clear();
-        T sum = T.Zero;
-        for (int i = 0; i < batch.Count; i++)
-        {
-            ReadOnlySpan<T> x = batch.Features(i);
-            T z = Forward(parameters, x);
-            sum += Loss.ValueAndDerivative(z, batch.Target(i), OutputActivation, out T dz);
-            _delta[_unitOffsets[LayerCount - 1]] = dz;
-            Backward(parameters, x, gradient);
-        }
-
-        Loss.Reduce(gradient, batch.Count);
-        return Loss.Reduce(sum, batch.Count);
+        return BatchLoop.LossAndGradient(new Pass(this), Loss, OutputActivation, parameters, batch, gradient);
     }
 
     // Runs one sample forward, keeping every unit's z and a; returns the output's pre-activation.
@@ -222,8 +204,9 @@ public sealed class Mlp<T> : IModel<T>
     }
 
     // Given ∂L/∂z of the output, propagates error signals back and adds this sample's gradient.
-    private void Backward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> x, Span<T> gradient)
+    private void Backward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> x, T outputGradient, Span<T> gradient)
     {
+        _delta[_unitOffsets[LayerCount - 1]] = outputGradient;
         for (int l = LayerCount; l >= 1; l--)
         {
             int fanIn = _widths[l - 1], fanOut = _widths[l];
@@ -270,5 +253,13 @@ public sealed class Mlp<T> : IModel<T>
                 previous[k] *= Activations.Derivative(HiddenActivation, zPrevious[k], input[k]);
             }
         }
+    }
+
+    private readonly struct Pass(Mlp<T> model) : ISamplePass<T>
+    {
+        public T Forward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> features) => model.Forward(parameters, features);
+
+        public void Backward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> features, T outputGradient, Span<T> gradient) =>
+            model.Backward(parameters, features, outputGradient, gradient);
     }
 }

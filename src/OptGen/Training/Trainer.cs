@@ -48,6 +48,8 @@ public sealed class Trainer<T, TModel, TOptimizer>
     private readonly T[] _gradient;
     private readonly T[] _lastFinite;
     private readonly T[]? _best;
+    private readonly Trajectory<T>? _stepTrajectory;    // Trajectory if it records every step, else null
+    private readonly Trajectory<T>? _epochTrajectory;   // Trajectory if it records every epoch, else null
     private TOptimizer _optimizer;
     private double _initialRate;
     private double _bestLoss = double.PositiveInfinity;
@@ -119,6 +121,8 @@ public sealed class Trainer<T, TModel, TOptimizer>
         {
             long points = 1 + (trajectory.Frequency == TrajectoryFrequency.PerStep ? totalSteps : options.Epochs);
             Trajectory = new Trajectory<T>(parameters.Length, checked((int)points), trajectory.Indices);
+            _stepTrajectory = trajectory.Frequency == TrajectoryFrequency.PerStep ? Trajectory : null;
+            _epochTrajectory = trajectory.Frequency == TrajectoryFrequency.PerEpoch ? Trajectory : null;
         }
     }
 
@@ -324,22 +328,14 @@ public sealed class Trainer<T, TModel, TOptimizer>
             History.AddStep(double.CreateChecked(loss));
         }
 
-        if (Options.Trajectory?.Frequency == TrajectoryFrequency.PerStep)
-        {
-            Trajectory!.Record(_parameters, Steps);
-        }
-
+        _stepTrajectory?.Record(_parameters, Steps);
         return null;
     }
 
     private TrainingResult? EndEpoch()
     {
         Epoch++;
-        if (Options.Trajectory?.Frequency == TrajectoryFrequency.PerEpoch)
-        {
-            Trajectory!.Record(_parameters, Steps);
-        }
-
+        _epochTrajectory?.Record(_parameters, Steps);
         double trainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
         double validationLoss = double.NaN, accuracy = double.NaN;
         if (ValidationData is not null)
@@ -372,7 +368,11 @@ public sealed class Trainer<T, TModel, TOptimizer>
             _bestLoss = monitored;
             _bestEpoch = Epoch;
             _epochsWithoutImprovement = 0;
-            _parameters.AsSpan().CopyTo(_best);
+            if (_best is not null)
+            {
+                _parameters.AsSpan().CopyTo(_best);
+            }
+
             return null;
         }
 
@@ -433,9 +433,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
         }
     }
 
-    // The state a checkpoint carries, read and written by TrainerCheckpoint.
-    internal ref TOptimizer OptimizerField => ref _optimizer;
-
+    // The state a checkpoint carries, read and written by TrainerCheckpoint (the optimizer through Optimizer).
     internal T[] Best => _best ?? [];
 
     internal (double BestLoss, int BestEpoch, int WithoutImprovement) EarlyStopState

@@ -21,7 +21,7 @@ internal static class TrainerCheckpoint
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
         {
-            ref TOptimizer optimizer = ref trainer.OptimizerField;
+            ref TOptimizer optimizer = ref trainer.Optimizer;
             writer.Write(typeof(T).FullName!);
             writer.Write(typeof(TOptimizer).FullName!);
             writer.Write(trainer.Parameters.Length);
@@ -99,7 +99,7 @@ internal static class TrainerCheckpoint
         where TModel : IModel<T>
         where TOptimizer : IOptimizer<T>
     {
-        ref TOptimizer optimizer = ref trainer.OptimizerField;
+        ref TOptimizer optimizer = ref trainer.Optimizer;
         using var reader = new BinaryReader(new MemoryStream(body));
         Expect("element type", reader.ReadString(), typeof(T).FullName!);
         Expect("optimizer type", reader.ReadString(), typeof(TOptimizer).FullName!);

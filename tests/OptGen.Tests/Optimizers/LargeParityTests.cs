@@ -76,22 +76,8 @@ public class LargeParityTests
             }
 
             optimizer.Step(parameters, gradients);
-            using (var grad = TorchReference.ToTensor(negate ? Array.ConvertAll(gradients, x => -x) : gradients))
-            {
-                parameter.grad = grad;
-                torchOptimizer.step();
-            }
-
-            T[] expected = parameter.data<T>().ToArray();
-            for (int i = 0; i < count; i++)
-            {
-                double e = double.CreateChecked(expected[i]);
-                double a = double.CreateChecked(parameters[i]);
-                if (!(Math.Abs(a - e) <= tolerance * Math.Max(1.0, Math.Abs(e))))
-                {
-                    Assert.Fail($"{typeof(TOptimizer).Name} ({count} parameters) vs torch: after step {t + 1}, parameter {i}: expected {e:R}, got {a:R}.");
-                }
-            }
+            TorchReference.Step(torchOptimizer, parameter, gradients, negate);
+            Parity.AssertCloseAfterStep(parameter.data<T>().ToArray(), parameters, tolerance, $"{typeof(TOptimizer).Name} ({count} parameters) vs torch", t + 1);
         }
 
         Assert.Equal(steps, optimizer.StepCount);

@@ -129,18 +129,25 @@ internal static class Parity
         Assert.Equal(expected.Length, actual.Length);
         for (int t = 0; t < expected.Length; t++)
         {
-            Assert.Equal(expected[t].Length, actual[t].Length);
-            for (int i = 0; i < expected[t].Length; i++)
+            AssertCloseAfterStep(expected[t], actual[t], tolerance, what, t + 1);
+        }
+    }
+
+    /// <summary>Asserts |actual − expected| ≤ tolerance · max(1, |expected|) for every parameter after (1-based) <paramref name="step"/>.</summary>
+    public static void AssertCloseAfterStep<T>(T[] expected, T[] actual, double tolerance, string what, int step)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double e = double.CreateChecked(expected[i]);
+            double a = double.CreateChecked(actual[i]);
+            double bound = tolerance * Math.Max(1.0, Math.Abs(e));
+            if (!(Math.Abs(a - e) <= bound))
             {
-                double e = double.CreateChecked(expected[t][i]);
-                double a = double.CreateChecked(actual[t][i]);
-                double bound = tolerance * Math.Max(1.0, Math.Abs(e));
-                if (!(Math.Abs(a - e) <= bound))
-                {
-                    Assert.Fail(
-                        $"{what}: after step {t + 1}, parameter {i}: expected {e:R}, got {a:R} " +
-                        $"(|difference| {Math.Abs(a - e):R} > {bound:R} = {tolerance:R} · max(1, |expected|)).");
-                }
+                Assert.Fail(
+                    $"{what}: after step {step}, parameter {i}: expected {e:R}, got {a:R} " +
+                    $"(|difference| {Math.Abs(a - e):R} > {bound:R} = {tolerance:R} · max(1, |expected|)).");
             }
         }
     }

@@ -77,22 +77,23 @@ internal static class TorchReference
                 }
             }
 
-            T[] g = gradients[t];
-            if (negate)
-            {
-                g = Array.ConvertAll(g, x => -x);
-            }
-
-            using (var grad = ToTensor(g))
-            {
-                parameter.grad = grad;
-                optimizer.step();
-            }
-
+            Step(optimizer, parameter, gradients[t], negate);
             trajectory[t] = parameter.data<T>().ToArray();
         }
 
         return trajectory;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="parameter"/>'s <c>.grad</c> to <paramref name="gradients"/> (negated when
+    /// <paramref name="negate"/>, see <see cref="NegatesGradientForMaximize"/>) and takes one step of <paramref name="optimizer"/>.
+    /// </summary>
+    public static void Step<T>(optim.Optimizer optimizer, Parameter parameter, T[] gradients, bool negate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        using var grad = ToTensor(negate ? Array.ConvertAll(gradients, x => -x) : gradients);
+        parameter.grad = grad;
+        optimizer.step();
     }
 
     /// <summary>A 1-D tensor of dtype float32 or float64 holding a copy of <paramref name="values"/>.</summary>

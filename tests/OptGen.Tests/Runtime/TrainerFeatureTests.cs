@@ -62,6 +62,31 @@ public class TrainerFeatureTests
     }
 
     [Fact]
+    public void EarlyStoppingWithoutRestoreKeepsTheLastParameters()
+    {
+        // The same run as above with RestoreBest off: it stops at the same epoch, and the parameters are the last ones.
+        var (train, test) = TestData.Moons<double>(120, seed: 8);
+        var model = new Mlp<double>(2, [4], Activation.Tanh);
+        double[] restored = model.CreateParameters(9);
+        var options = new TrainingOptions { Epochs = 200, Batching = Batching.MiniBatch(8), EarlyStopping = new EarlyStopping(Patience: 3, RestoreBest: true) };
+        TrainingResult withRestore = Trainer.Create(model, new MlpAdam(model.ParameterCount) { LearningRate = 0.5 }, train, restored, options, validation: test).Run();
+
+        double[] parameters = model.CreateParameters(9);
+        var trainer = Trainer.Create(model, new MlpAdam(model.ParameterCount) { LearningRate = 0.5 }, train, parameters, new TrainingOptions
+        {
+            Epochs = 200,
+            Batching = Batching.MiniBatch(8),
+            EarlyStopping = new EarlyStopping(Patience: 3),
+        }, validation: test);
+        TrainingResult result = trainer.Run();
+        Assert.Equal(StopReason.EarlyStopped, result.Reason);
+        Assert.Equal(withRestore.Epochs, result.Epochs);
+        Assert.Equal(result.Epochs - 3, trainer.BestEpoch);
+        Assert.DoesNotContain("restored", result.Message);
+        Assert.Equal(trainer.History.ValidationLoss[^1], Evaluation.Loss(model, parameters, test));
+    }
+
+    [Fact]
     public void ProgressReportsEveryEpoch()
     {
         var reports = new List<EpochReport>();
