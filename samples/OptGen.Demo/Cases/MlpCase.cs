@@ -74,14 +74,6 @@ public sealed class MlpCase : IDemoCase
         };
     }
 
-    /// <summary>The learning rate each generated optimizer of this case starts with.</summary>
-    public static double LearningRateOf(Kind kind) => kind switch
-    {
-        Kind.Sgd => new MlpSgd(1).LearningRate,
-        Kind.Momentum => new MlpMomentum(1).LearningRate,
-        _ => new MlpAdam(1).LearningRate,
-    };
-
     /// <inheritdoc/>
     public CaseResult Run(DemoSettings settings, IProgress<double>? progress = null)
     {
@@ -97,7 +89,7 @@ public sealed class MlpCase : IDemoCase
             Kind kind = kinds[k];
             TrainingOutcome outcome = Train(kind, train, test, epochs, settings.Seed, NeuronCase.Slice(progress, k, kinds.Count));
             string label = kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind);
-            runs.Add(NeuronCase.ToRow(label, kind, $"mini-batch of {BatchSize}", LearningRateOf(kind), outcome, threshold, Pictures.ColorOf(kind)) with
+            runs.Add(NeuronCase.ToRow(label, kind, $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kind)) with
             {
                 TestAccuracy = outcome.ValidationAccuracy.Length > 0 ? outcome.ValidationAccuracy[^1] : null,
             });

@@ -98,24 +98,13 @@ public sealed class NeuronCase : IDemoCase
         };
     }
 
-    /// <summary>The learning rate each generated neuron optimizer starts with.</summary>
-    public static double LearningRateOf(Kind kind) => kind switch
-    {
-        Kind.Sgd => new NeuronSgd().LearningRate,
-        Kind.Momentum => new NeuronMomentum().LearningRate,
-        Kind.Nesterov => new NeuronNesterov().LearningRate,
-        Kind.Adagrad => new NeuronAdagrad().LearningRate,
-        Kind.RMSProp => new NeuronRmsProp().LearningRate,
-        _ => new NeuronAdam().LearningRate,
-    };
-
     /// <summary>The error surface of the neuron on <paramref name="data"/> over w ∈ [−4, 6], b ∈ [−7, 3], where the paths from (−2, −2) run.</summary>
     public static Surface2D SurfaceOf(Dataset<double> data) =>
         Training.SurfaceOf(new SigmoidNeuron<double>(), data, Start, (-4, 6), (-7, 3));
 
     /// <summary>Turns a training outcome into a table row.</summary>
-    public static RunResult ToRow(string label, Kind kind, string batching, double learningRate, TrainingOutcome outcome, double threshold, int colorIndex) =>
-        new(label, kind, batching, learningRate, outcome.Updates, outcome.LossHistory[^1],
+    public static RunResult ToRow(string label, Kind kind, string batching, TrainingOutcome outcome, double threshold, int colorIndex) =>
+        new(label, kind, batching, outcome.LearningRate, outcome.Updates, outcome.LossHistory[^1],
             RunResult.FirstEpochBelow(outcome.LossHistory, threshold), outcome.Elapsed, outcome.LossHistory)
         {
             Path = outcome.Path.First.Length > 0 ? new PathSeries(label, outcome.Path.First, outcome.Path.Second) : null,
@@ -137,7 +126,7 @@ public sealed class NeuronCase : IDemoCase
         foreach (Kind kind in kinds)
         {
             TrainingOutcome outcome = Train(kind, data, Batching.FullBatch, epochs, (ulong)settings.Seed, Start, Slice(progress, done++, total));
-            rules.Add(ToRow(LabelOf(kind), kind, "full batch", LearningRateOf(kind), outcome, threshold, Pictures.ColorOf(kind)));
+            rules.Add(ToRow(LabelOf(kind), kind, "full batch", outcome, threshold, Pictures.ColorOf(kind)));
         }
 
         var batchingRuns = new List<RunResult>();
@@ -148,7 +137,7 @@ public sealed class NeuronCase : IDemoCase
             {
                 (string label, Batching batching) = Batchings[i];
                 TrainingOutcome outcome = Train(Kind.Sgd, batchingData, batching, epochs, (ulong)settings.Seed, Start, Slice(progress, done++, total), trackEveryStep: true);
-                batchingRuns.Add(ToRow("SGD", Kind.Sgd, label, LearningRateOf(Kind.Sgd), outcome, threshold, BatchingColors[i]));
+                batchingRuns.Add(ToRow("SGD", Kind.Sgd, label, outcome, threshold, BatchingColors[i]));
             }
         }
 

@@ -46,7 +46,7 @@ public sealed class PlateauCase : IDemoCase
         {
             Kind kind = kinds[k];
             TrainingOutcome outcome = NeuronCase.Train(kind, data, Batching.FullBatch, epochs, (ulong)settings.Seed, Start, NeuronCase.Slice(progress, k, kinds.Count));
-            RunResult row = NeuronCase.ToRow(NeuronCase.LabelOf(kind), kind, "full batch", NeuronCase.LearningRateOf(kind), outcome, threshold, Pictures.ColorOf(kind));
+            RunResult row = NeuronCase.ToRow(NeuronCase.LabelOf(kind), kind, "full batch", outcome, threshold, Pictures.ColorOf(kind));
             runs.Add(row);
             double moved = Math.Sqrt(Math.Pow(outcome.Parameters[0] - Start[0], 2) + Math.Pow(outcome.Parameters[1] - Start[1], 2));
             notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -71,15 +71,6 @@ public sealed class SparseCase : IDemoCase
         };
     }
 
-    /// <summary>The learning rate each generated optimizer of this case starts with.</summary>
-    public static double LearningRateOf(Kind kind) => kind switch
-    {
-        Kind.Sgd => new SparseSgd(1).LearningRate,
-        Kind.Adagrad => new SparseAdagrad(1).LearningRate,
-        Kind.RMSProp => new SparseRmsProp(1).LearningRate,
-        _ => new SparseAdam(1).LearningRate,
-    };
-
     /// <inheritdoc/>
     public CaseResult Run(DemoSettings settings, IProgress<double>? progress = null)
     {
@@ -94,8 +85,7 @@ public sealed class SparseCase : IDemoCase
         {
             Kind kind = kinds[k];
             TrainingOutcome outcome = Train(kind, train, test, epochs, settings.Seed, NeuronCase.Slice(progress, k, kinds.Count));
-            runs.Add(NeuronCase.ToRow(kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind), kind, $"mini-batch of {BatchSize}",
-                LearningRateOf(kind), outcome, threshold, Pictures.ColorOf(kind)) with
+            runs.Add(NeuronCase.ToRow(kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind), kind, $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kind)) with
             {
                 TestAccuracy = outcome.ValidationAccuracy.Length > 0 ? outcome.ValidationAccuracy[^1] : null,
             });

@@ -7,13 +7,14 @@ using OptGen.Training;
 namespace OptGen.Demo.Cases;
 
 /// <summary>What one training run produced.</summary>
+/// <param name="LearningRate">The optimizer's learning rate when training started (the runtime's <see cref="Trainer{T, TModel, TOptimizer}.InitialLearningRate"/>).</param>
 /// <param name="LossHistory">The training loss over the whole data set after each epoch (the runtime's <see cref="LossHistory.TrainLoss"/>).</param>
 /// <param name="Updates">Optimizer steps taken.</param>
 /// <param name="Parameters">The final parameters.</param>
 /// <param name="Path">The tracked pair of parameters: the start, then after each epoch (or step); empty arrays when not tracked.</param>
 /// <param name="Elapsed">Wall time of the training.</param>
 /// <param name="Stopped">Why training stopped early (the runtime's message), or <see langword="null"/>.</param>
-public sealed record TrainingOutcome(double[] LossHistory, long Updates, double[] Parameters, (double[] First, double[] Second) Path, TimeSpan Elapsed, string? Stopped)
+public sealed record TrainingOutcome(double LearningRate, double[] LossHistory, long Updates, double[] Parameters, (double[] First, double[] Second) Path, TimeSpan Elapsed, string? Stopped)
 {
     /// <summary>The accuracy on the held-out data after each epoch; empty without held-out data.</summary>
     public double[] ValidationAccuracy { get; init; } = [];
@@ -66,6 +67,7 @@ public static class Training
 
         (double[], double[]) path = trainer.Trajectory is { } trajectory ? (trajectory.Component(0), trajectory.Component(1)) : ([], []);
         return new TrainingOutcome(
+            trainer.InitialLearningRate,
             trainer.History.TrainLoss.ToArray(),
             result.Steps,
             parameters,
