@@ -89,10 +89,7 @@ public sealed class MlpCase : IDemoCase
             Kind kind = kinds[k];
             TrainingOutcome outcome = Train(kind, train, test, epochs, settings.Seed, NeuronCase.Slice(progress, k, kinds.Count));
             string label = kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind);
-            runs.Add(NeuronCase.ToRow(label, kind, $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kind)) with
-            {
-                TestAccuracy = outcome.ValidationAccuracy.Length > 0 ? outcome.ValidationAccuracy[^1] : null,
-            });
+            runs.Add(NeuronCase.ToRow(label, kind, $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kind)));
             parameters.Add(outcome.Parameters);
         }
 

@@ -102,7 +102,7 @@ public sealed class NeuronCase : IDemoCase
     public static Surface2D SurfaceOf(Dataset<double> data) =>
         Training.SurfaceOf(new SigmoidNeuron<double>(), data, Start, (-4, 6), (-7, 3));
 
-    /// <summary>Turns a training outcome into a table row.</summary>
+    /// <summary>Turns a training outcome into a table row (with the last held-out accuracy, when there was held-out data).</summary>
     public static RunResult ToRow(string label, Kind kind, string batching, TrainingOutcome outcome, double threshold, int colorIndex) =>
         new(label, kind, batching, outcome.LearningRate, outcome.Updates, outcome.LossHistory[^1],
             RunResult.FirstEpochBelow(outcome.LossHistory, threshold), outcome.Elapsed, outcome.LossHistory)
@@ -110,6 +110,7 @@ public sealed class NeuronCase : IDemoCase
             Path = outcome.Path.First.Length > 0 ? new PathSeries(label, outcome.Path.First, outcome.Path.Second) : null,
             Stopped = outcome.Stopped,
             ColorIndex = colorIndex,
+            TestAccuracy = outcome.ValidationAccuracy.Length > 0 ? outcome.ValidationAccuracy[^1] : null,
         };
 
     /// <inheritdoc/>

@@ -85,10 +85,7 @@ public sealed class SparseCase : IDemoCase
         {
             Kind kind = kinds[k];
             TrainingOutcome outcome = Train(kind, train, test, epochs, settings.Seed, NeuronCase.Slice(progress, k, kinds.Count));
-            runs.Add(NeuronCase.ToRow(kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind), kind, $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kind)) with
-            {
-                TestAccuracy = outcome.ValidationAccuracy.Length > 0 ? outcome.ValidationAccuracy[^1] : null,
-            });
+            runs.Add(NeuronCase.ToRow(kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind), kind, $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kind)));
             accuracy.Add(outcome.ValidationAccuracy);
         }
 
