@@ -65,11 +65,15 @@ public sealed class MlpCase : IDemoCase
         Mlp<double> model = CreateModel();
         int n = model.ParameterCount;
         double[] start = model.CreateParameters((ulong)seed);
+        TrainingOutcome With<TOptimizer>(TOptimizer optimizer)
+            where TOptimizer : IOptimizer<double> =>
+            Training.Run(model, optimizer, train, Batching, epochs, (ulong)seed, start, null, progress, test);
+
         return kind switch
         {
-            Kind.Sgd => Training.Run(model, new MlpSgd(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.Momentum => Training.Run(model, new MlpMomentum(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.Adam => Training.Run(model, new MlpAdam(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
+            Kind.Sgd => With(new MlpSgd(n)),
+            Kind.Momentum => With(new MlpMomentum(n)),
+            Kind.Adam => With(new MlpAdam(n)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The MLP case compares SGD, momentum and Adam."),
         };
     }

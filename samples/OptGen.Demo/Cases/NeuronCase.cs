@@ -83,18 +83,22 @@ public sealed class NeuronCase : IDemoCase
 
     /// <summary>Trains the tutorial's neuron from <paramref name="start"/> with the generated optimizer of <paramref name="kind"/>.</summary>
     public static TrainingOutcome Train(
-        Kind kind, Dataset<double> data, Batching batching, int epochs, ulong seed, ReadOnlySpan<double> start, IProgress<double>? progress = null, bool trackEveryStep = false)
+        Kind kind, Dataset<double> data, Batching batching, int epochs, ulong seed, double[] start, IProgress<double>? progress = null, bool trackEveryStep = false)
     {
         var model = new SigmoidNeuron<double>();
         (int, int) track = (SigmoidNeuron<double>.W, SigmoidNeuron<double>.B);
+        TrainingOutcome With<TOptimizer>(TOptimizer optimizer)
+            where TOptimizer : IOptimizer<double> =>
+            Training.Run(model, optimizer, data, batching, epochs, seed, start, track, progress, null, trackEveryStep);
+
         return kind switch
         {
-            Kind.Sgd => Training.Run(model, new NeuronSgd(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            Kind.Momentum => Training.Run(model, new NeuronMomentum(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            Kind.Nesterov => Training.Run(model, new NeuronNesterov(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            Kind.Adagrad => Training.Run(model, new NeuronAdagrad(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            Kind.RMSProp => Training.Run(model, new NeuronRmsProp(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            _ => Training.Run(model, new NeuronAdam(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
+            Kind.Sgd => With(new NeuronSgd()),
+            Kind.Momentum => With(new NeuronMomentum()),
+            Kind.Nesterov => With(new NeuronNesterov()),
+            Kind.Adagrad => With(new NeuronAdagrad()),
+            Kind.RMSProp => With(new NeuronRmsProp()),
+            _ => With(new NeuronAdam()),
         };
     }
 

@@ -61,12 +61,16 @@ public sealed class SparseCase : IDemoCase
         int n = model.ParameterCount;
         var start = new double[n];
         model.Initialize(start, (ulong)seed);
+        TrainingOutcome With<TOptimizer>(TOptimizer optimizer)
+            where TOptimizer : IOptimizer<double> =>
+            Training.Run(model, optimizer, train, Batching, epochs, (ulong)seed, start, null, progress, test);
+
         return kind switch
         {
-            Kind.Sgd => Training.Run(model, new SparseSgd(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.Adagrad => Training.Run(model, new SparseAdagrad(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.RMSProp => Training.Run(model, new SparseRmsProp(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.Adam => Training.Run(model, new SparseAdam(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
+            Kind.Sgd => With(new SparseSgd(n)),
+            Kind.Adagrad => With(new SparseAdagrad(n)),
+            Kind.RMSProp => With(new SparseRmsProp(n)),
+            Kind.Adam => With(new SparseAdam(n)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The sparse case compares SGD, Adagrad, RMSProp and Adam."),
         };
     }
