@@ -58,7 +58,7 @@ public sealed class NeuronCase : IDemoCase
     public static Dataset<double> BatchingData()
     {
         double[] x = Surface2D.Linspace(0.5, 2.5, BatchingPoints);
-        double[] y = x.Select(v => 1 / (1 + Math.Exp(-(Minimum.W * v + Minimum.B)))).ToArray();
+        double[] y = x.Select(v => Activations.Sigmoid(Minimum.W * v + Minimum.B)).ToArray();
         return Dataset<double>.FromColumn(x, y);
     }
 
