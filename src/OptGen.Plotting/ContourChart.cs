@@ -165,13 +165,12 @@ public static class ContourChart
         heatmap.Extent = new CoordinateRect(surface.X[0] - dx / 2, surface.X[^1] + dx / 2, surface.Y[0] - dy / 2, surface.Y[^1] + dy / 2);
 
         var contours = new ContourLines();
-        (double min, double max) = MinMax(intensities);
-        if (max > min && options.Levels > 0)
+        if (high > low && options.Levels > 0)
         {
             var levels = new double[options.Levels];
             for (int k = 0; k < levels.Length; k++)
             {
-                levels[k] = min + (max - min) * (k + 1) / (levels.Length + 1);
+                levels[k] = low + (high - low) * (k + 1) / (levels.Length + 1);
             }
 
             contours.ContourLineLevels = levels;
