@@ -120,10 +120,7 @@ public static class ContourChart
         }
 
         plot.Axes.SetLimits(surface.X[0], surface.X[^1], surface.Y[0], surface.Y[^1]);
-        Legend legend = plot.ShowLegend(options.LegendAlignment);
-        legend.FontSize = 12;
-        legend.FontName = ChartPalette.FontName;
-        legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        ChartPalette.ShowLegend(plot, options.LegendAlignment).BackgroundColor = Colors.White.WithAlpha(0.85);
         return new ContourScene(plot, lines, halos, heads);
     }
 

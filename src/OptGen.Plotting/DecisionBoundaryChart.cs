@@ -70,10 +70,7 @@ public static class DecisionBoundaryChart
         key.LegendText = "p(class 1) = 0.5";
 
         plot.Axes.SetLimits(x1Min, x1Max, x2Min, x2Max);
-        Legend legend = plot.ShowLegend(Alignment.UpperRight);
-        legend.FontSize = 12;
-        legend.FontName = ChartPalette.FontName;
-        legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        ChartPalette.ShowLegend(plot, Alignment.UpperRight).BackgroundColor = Colors.White.WithAlpha(0.85);
         return plot;
     }
 
