@@ -118,11 +118,8 @@ public sealed class MlpCase : IDemoCase
             return written;
         }
 
-        Pictures.Save(
-            LossChart.Create([.. runs.Select(r => new LossSeries(r.Label, r.LossHistory))],
-                new ChartText("Two half-moons: training loss per epoch", "epoch", "mean cross-entropy (log scale)"),
-                new LossChartOptions { Threshold = mlp.Sections[0].Threshold, ColorIndices = [.. runs.Select(r => r.ColorIndex)] }),
-            Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
+        Pictures.SaveLoss(runs, new ChartText("Two half-moons: training loss per epoch", "epoch", "mean cross-entropy (log scale)"),
+            new LossChartOptions { Threshold = mlp.Sections[0].Threshold }, Pictures.PathOf(settings, Name, "loss"), written);
         progress?.Report(0.2);
 
         LabeledPoints points = PointsOf(mlp.Train, mlp.Test);

@@ -196,10 +196,8 @@ public sealed class NeuronCase : IDemoCase
             }
 
             progress?.Report(0.3);
-            Pictures.Save(
-                LossChart.Create([.. six.Select(r => new LossSeries(r.Label, r.LossHistory))], new ChartText("Loss per epoch, the tutorial's neuron (full batch)", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),
-                    new LossChartOptions { Threshold = threshold, ColorIndices = [.. six.Select(r => r.ColorIndex)], LegendAlignment = ScottPlot.Alignment.MiddleRight }),
-                Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
+            Pictures.SaveLoss(six, new ChartText("Loss per epoch, the tutorial's neuron (full batch)", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),
+                new LossChartOptions { Threshold = threshold, LegendAlignment = ScottPlot.Alignment.MiddleRight }, Pictures.PathOf(settings, Name, "loss"), written);
             progress?.Report(0.4);
 
             written.Add(PathAnimation.WriteGif(neuron.Surface, [.. six.Select(r => r.Path!)], text with { Title = "The tutorial's neuron" },
@@ -218,11 +216,9 @@ public sealed class NeuronCase : IDemoCase
                     new ChartText($"Vanilla SGD fed three ways: every update, {BatchingPoints} points", "w", "b"),
                     contour with { ColorIndices = [.. batching.Select(r => r.ColorIndex)], PathWidth = 1.6f, LegendAlignment = ScottPlot.Alignment.UpperLeft }),
                 Pictures.PathOf(settings, Name, "batching-paths"), Pictures.Contour, written);
-            Pictures.Save(
-                LossChart.Create([.. batching.Select(r => new LossSeries($"{r.Batching} ({r.Updates / Math.Max(1, r.LossHistory.Length)} updates/epoch)", r.LossHistory))],
-                    new ChartText("Loss per epoch, vanilla SGD fed three ways", "epoch", "loss (log scale)"),
-                    new LossChartOptions { Threshold = threshold, ColorIndices = [.. batching.Select(r => r.ColorIndex)] }),
-                Pictures.PathOf(settings, Name, "batching-loss"), Pictures.Loss, written);
+            Pictures.SaveLoss(batching, new ChartText("Loss per epoch, vanilla SGD fed three ways", "epoch", "loss (log scale)"),
+                new LossChartOptions { Threshold = threshold }, Pictures.PathOf(settings, Name, "batching-loss"), written,
+                (r, _) => new LossSeries($"{r.Batching} ({r.Updates / Math.Max(1, r.LossHistory.Length)} updates/epoch)", r.LossHistory));
         }
 
         progress?.Report(1);

@@ -74,10 +74,8 @@ public sealed class PlateauCase : IDemoCase
         var contour = new ContourOptions { Minimum = NeuronCase.Minimum, LegendAlignment = ScottPlot.Alignment.UpperRight, ColorIndices = colors };
         var text = new ChartText("Escaping the plateau: the neuron from (w, b) = (-6, -6)", "w", "b");
         Pictures.Save(ContourChart.Create(plateau.Surface, paths, text, contour), Pictures.PathOf(settings, Name, "paths"), Pictures.Contour, written);
-        Pictures.Save(
-            LossChart.Create([.. runs.Select(r => new LossSeries(r.Label, r.LossHistory))], new ChartText("Loss per epoch from the plateau", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),
-                new LossChartOptions { Threshold = plateau.Sections[0].Threshold, ColorIndices = colors, LegendAlignment = ScottPlot.Alignment.LowerLeft }),
-            Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
+        Pictures.SaveLoss(runs, new ChartText("Loss per epoch from the plateau", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),
+            new LossChartOptions { Threshold = plateau.Sections[0].Threshold, LegendAlignment = ScottPlot.Alignment.LowerLeft }, Pictures.PathOf(settings, Name, "loss"), written);
         progress?.Report(0.2);
         written.Add(PathAnimation.WriteGif(plateau.Surface, paths, text with { Title = "Escaping the plateau" }, Pictures.PathOf(settings, Name, "paths", "gif"),
             new AnimationOptions

@@ -114,17 +114,11 @@ public sealed class SparseCase : IDemoCase
             return written;
         }
 
-        int[] colors = [.. runs.Select(r => r.ColorIndex)];
-        Pictures.Save(
-            LossChart.Create([.. runs.Select(r => new LossSeries(r.Label, r.LossHistory))],
-                new ChartText("Sparse features: training loss per epoch", "epoch", "mean cross-entropy (log scale)"),
-                new LossChartOptions { Threshold = sparse.Sections[0].Threshold, ColorIndices = colors }),
-            Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
-        Pictures.Save(
-            LossChart.Create([.. runs.Select((r, k) => new LossSeries(r.Label, sparse.Accuracy[k]))],
-                new ChartText("Sparse features: test accuracy per epoch", "epoch", "accuracy on held-out rows"),
-                new LossChartOptions { LogScale = false, TickFormat = "P0", ColorIndices = colors, LegendAlignment = ScottPlot.Alignment.LowerRight }),
-            Pictures.PathOf(settings, Name, "accuracy"), Pictures.Loss, written);
+        Pictures.SaveLoss(runs, new ChartText("Sparse features: training loss per epoch", "epoch", "mean cross-entropy (log scale)"),
+            new LossChartOptions { Threshold = sparse.Sections[0].Threshold }, Pictures.PathOf(settings, Name, "loss"), written);
+        Pictures.SaveLoss(runs, new ChartText("Sparse features: test accuracy per epoch", "epoch", "accuracy on held-out rows"),
+            new LossChartOptions { LogScale = false, TickFormat = "P0", LegendAlignment = ScottPlot.Alignment.LowerRight }, Pictures.PathOf(settings, Name, "accuracy"), written,
+            (r, k) => new LossSeries(r.Label, sparse.Accuracy[k]));
         progress?.Report(1);
         return written;
     }
