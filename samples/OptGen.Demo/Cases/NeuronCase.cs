@@ -186,7 +186,9 @@ public sealed class NeuronCase : IDemoCase
 
         if (six.Count > 0)
         {
-            Pictures.Save(ContourChart.Create(neuron.Surface, [.. six.Select(r => r.Path!)], text, contour with { ColorIndices = [.. six.Select(r => r.ColorIndex)] }),
+            PathSeries[] paths = [.. six.Select(r => r.Path!)];
+            ContourOptions sixColors = contour with { ColorIndices = [.. six.Select(r => r.ColorIndex)] };
+            Pictures.Save(ContourChart.Create(neuron.Surface, paths, text, sixColors),
                 Pictures.PathOf(settings, Name, "paths"), Pictures.Contour, written);
             foreach (RunResult run in six)
             {
@@ -200,10 +202,10 @@ public sealed class NeuronCase : IDemoCase
                 new LossChartOptions { Threshold = threshold, LegendAlignment = ScottPlot.Alignment.MiddleRight }, Pictures.PathOf(settings, Name, "loss"), written);
             progress?.Report(0.4);
 
-            written.Add(PathAnimation.WriteGif(neuron.Surface, [.. six.Select(r => r.Path!)], text with { Title = "The tutorial's neuron" },
+            written.Add(PathAnimation.WriteGif(neuron.Surface, paths, text with { Title = "The tutorial's neuron" },
                 Pictures.PathOf(settings, Name, "paths", "gif"),
                 new AnimationOptions { Width = Pictures.Animation.Width, Height = Pictures.Animation.Height, Frames = settings.GifFrames, Progress = Part(progress, 0.4, 0.85) },
-                contour with { ColorIndices = [.. six.Select(r => r.ColorIndex)] }));
+                sixColors));
             progress?.Report(0.85);
         }
 
