@@ -96,20 +96,8 @@ public static class Training
 
     /// <summary>The runtime's loss surface of <paramref name="model"/> over parameters 0 and 1, as a plotting surface.</summary>
     public static Surface2D SurfaceOf<TModel>(TModel model, Dataset<double> data, ReadOnlySpan<double> at, (double Min, double Max) x, (double Min, double Max) y, int points = 161)
-        where TModel : IModel<double>
-    {
-        LossSurface<double> surface = LossSurface<double>.Compute(model, data, at, 0, x.Min, x.Max, points, 1, y.Min, y.Max, points);
-        var z = new double[surface.Height, surface.Width];
-        for (int j = 0; j < surface.Height; j++)
-        {
-            for (int i = 0; i < surface.Width; i++)
-            {
-                z[j, i] = surface[i, j];
-            }
-        }
-
-        return new Surface2D(surface.XValues.ToArray(), surface.YValues.ToArray(), z);
-    }
+        where TModel : IModel<double> =>
+        Surface2D.From(LossSurface<double>.Compute(model, data, at, 0, x.Min, x.Max, points, 1, y.Min, y.Max, points));
 
     private sealed class EpochProgress(IProgress<double> fraction) : IProgress<EpochReport>
     {
