@@ -52,4 +52,13 @@ public static class ChartPalette
         plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
         return plot;
     }
+
+    /// <summary>Shows <paramref name="plot"/>'s legend at <paramref name="alignment"/> in the charts' font.</summary>
+    internal static Legend ShowLegend(Plot plot, Alignment alignment)
+    {
+        Legend legend = plot.ShowLegend(alignment);
+        legend.FontSize = 12;
+        legend.FontName = FontName;
+        return legend;
+    }
 }

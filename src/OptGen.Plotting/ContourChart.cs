@@ -120,32 +120,19 @@ public static class ContourChart
         }
 
         plot.Axes.SetLimits(surface.X[0], surface.X[^1], surface.Y[0], surface.Y[^1]);
-        Legend legend = plot.ShowLegend(options.LegendAlignment);
-        legend.FontSize = 12;
-        legend.FontName = ChartPalette.FontName;
-        legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        ChartPalette.ShowLegend(plot, options.LegendAlignment).BackgroundColor = Colors.White.WithAlpha(0.85);
         return new ContourScene(plot, lines, halos, heads);
     }
 
     internal static void AddSurface(Plot plot, Surface2D surface, ContourOptions options)
     {
-        int rows = surface.Y.Length, columns = surface.X.Length;
         double floor = SmallestPositive(surface.Z);
-        var intensities = new double[rows, columns];
-        var coordinates = new Coordinates3d[rows, columns];
-        for (int j = 0; j < rows; j++)
-        {
-            for (int i = 0; i < columns; i++)
-            {
-                double z = Transform(surface.Z[j, i], options.Scale, floor);
-                intensities[rows - 1 - j, i] = z; // a heatmap's first row is drawn at the top
-                coordinates[j, i] = new Coordinates3d(surface.X[i], surface.Y[j], z);
-            }
-        }
+        (double[,] intensities, Coordinates3d[,] coordinates) = GridLayers.Sample(surface, z => Transform(z, options.Scale, floor));
 
         // Filled bands between the contour levels (as matplotlib's contourf): flat colours read better than a
         // gradient under coloured paths, and compress far better in an animated GIF.
         (double low, double high) = MinMax(intensities);
+        int rows = intensities.GetLength(0), columns = intensities.GetLength(1);
         int bands = Math.Max(options.Levels, 0) + 1; // the contour lines sit on the bands' edges
         var banded = new double[rows, columns];
         for (int j = 0; j < rows; j++)
@@ -157,29 +144,16 @@ public static class ContourChart
             }
         }
 
-        double dx = (surface.X[^1] - surface.X[0]) / (columns - 1);
-        double dy = (surface.Y[^1] - surface.Y[0]) / (rows - 1);
-        Heatmap heatmap = plot.Add.Heatmap(banded);
-        heatmap.Colormap = Background;
-        heatmap.Smooth = true;
-        heatmap.Extent = new CoordinateRect(surface.X[0] - dx / 2, surface.X[^1] + dx / 2, surface.Y[0] - dy / 2, surface.Y[^1] + dy / 2);
-
-        var contours = new ContourLines();
-        (double min, double max) = MinMax(intensities);
-        if (max > min && options.Levels > 0)
+        GridLayers.AddHeatmap(plot, banded, Background, surface.X[0], surface.X[^1], surface.Y[0], surface.Y[^1]);
+        if (high > low && options.Levels > 0)
         {
             var levels = new double[options.Levels];
             for (int k = 0; k < levels.Length; k++)
             {
-                levels[k] = min + (max - min) * (k + 1) / (levels.Length + 1);
+                levels[k] = low + (high - low) * (k + 1) / (levels.Length + 1);
             }
 
-            contours.ContourLineLevels = levels;
-            contours.Update(coordinates);
-            contours.LineColor = Color.FromHex("#6d6a5f").WithAlpha(0.75);
-            contours.LineWidth = 1;
-            contours.LabelStyle.IsVisible = false;
-            plot.Add.Plottable(contours);
+            GridLayers.AddContourLines(plot, coordinates, levels, Color.FromHex("#6d6a5f").WithAlpha(0.75), 1);
         }
     }
 

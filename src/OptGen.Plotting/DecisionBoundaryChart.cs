@@ -37,32 +37,10 @@ public static class DecisionBoundaryChart
         Surface2D surface = Surface2D.Sample(probabilityOfClass1, x1Min, x1Max, x2Min, x2Max, resolution, resolution);
 
         Plot plot = ChartPalette.NewPlot(text);
-        int rows = surface.Y.Length, columns = surface.X.Length;
-        var intensities = new double[rows, columns];
-        var coordinates = new Coordinates3d[rows, columns];
-        for (int j = 0; j < rows; j++)
-        {
-            for (int i = 0; i < columns; i++)
-            {
-                double p = Math.Clamp(surface.Z[j, i], 0, 1);
-                intensities[rows - 1 - j, i] = p;
-                coordinates[j, i] = new Coordinates3d(surface.X[i], surface.Y[j], p);
-            }
-        }
-
-        double dx = (x1Max - x1Min) / (columns - 1), dy = (x2Max - x2Min) / (rows - 1);
-        Heatmap heatmap = plot.Add.Heatmap(intensities);
-        heatmap.Colormap = Shading;
+        (double[,] intensities, Coordinates3d[,] coordinates) = GridLayers.Sample(surface, p => Math.Clamp(p, 0, 1));
+        Heatmap heatmap = GridLayers.AddHeatmap(plot, intensities, Shading, x1Min, x1Max, x2Min, x2Max);
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        heatmap.Smooth = true;
-        heatmap.Extent = new CoordinateRect(x1Min - dx / 2, x1Max + dx / 2, x2Min - dy / 2, x2Max + dy / 2);
-
-        var boundary = new ContourLines { ContourLineLevels = [0.5] };
-        boundary.Update(coordinates);
-        boundary.LineColor = Colors.Black;
-        boundary.LineWidth = 2;
-        boundary.LabelStyle.IsVisible = false;
-        plot.Add.Plottable(boundary);
+        GridLayers.AddContourLines(plot, coordinates, [0.5], Colors.Black, 2);
 
         for (int label = 0; label <= 1; label++)
         {
@@ -92,10 +70,7 @@ public static class DecisionBoundaryChart
         key.LegendText = "p(class 1) = 0.5";
 
         plot.Axes.SetLimits(x1Min, x1Max, x2Min, x2Max);
-        Legend legend = plot.ShowLegend(Alignment.UpperRight);
-        legend.FontSize = 12;
-        legend.FontName = ChartPalette.FontName;
-        legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        ChartPalette.ShowLegend(plot, Alignment.UpperRight).BackgroundColor = Colors.White.WithAlpha(0.85);
         return plot;
     }
 

@@ -106,9 +106,7 @@ public static class LossChart
             plot.Axes.SetLimits(0, longest * 1.02, yMin - pad, yMax + pad);
         }
 
-        Legend legend = plot.ShowLegend(options.LegendAlignment);
-        legend.FontSize = 12;
-        legend.FontName = ChartPalette.FontName;
+        ChartPalette.ShowLegend(plot, options.LegendAlignment);
         return plot;
     }
 

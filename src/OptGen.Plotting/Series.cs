@@ -1,3 +1,5 @@
+using OptGen.Surfaces;
+
 namespace OptGen.Plotting;
 
 /// <summary>
@@ -38,6 +40,23 @@ public sealed record Surface2D
 
     /// <summary>The values: <c>Z[j, i]</c> is the value at <c>(X[i], Y[j])</c>.</summary>
     public double[,] Z { get; }
+
+    /// <summary>The runtime's loss surface as a surface to draw: <c>Z[j, i]</c> is the loss at (<c>XValues[i]</c>, <c>YValues[j]</c>).</summary>
+    /// <param name="surface">The losses over a grid of two parameters.</param>
+    public static Surface2D From(LossSurface<double> surface)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        var z = new double[surface.Height, surface.Width];
+        for (int j = 0; j < surface.Height; j++)
+        {
+            for (int i = 0; i < surface.Width; i++)
+            {
+                z[j, i] = surface[i, j];
+            }
+        }
+
+        return new Surface2D(surface.XValues.ToArray(), surface.YValues.ToArray(), z);
+    }
 
     /// <summary>Samples <paramref name="f"/> on an evenly spaced <paramref name="columns"/> × <paramref name="rows"/> grid.</summary>
     /// <param name="f">The function, called as <c>f(x, y)</c>.</param>

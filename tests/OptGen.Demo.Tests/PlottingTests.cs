@@ -1,4 +1,7 @@
+using OptGen.Data;
+using OptGen.Models;
 using OptGen.Plotting;
+using OptGen.Surfaces;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.PixelFormats;
@@ -30,6 +33,19 @@ public sealed class PlottingTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => new Surface2D([0, 1, 2], [0, 1], new double[3, 2]));
         Assert.Contains("[y.Length, x.Length]", error.Message);
         Assert.Throws<ArgumentException>(() => new Surface2D([0, 0], [0, 1], new double[2, 2]));
+    }
+
+    [Fact]
+    public void A_loss_surface_becomes_a_surface_with_rows_along_y()
+    {
+        LossSurface<double> losses = LossSurface<double>.Compute(
+            new SigmoidNeuron<double>(), SyntheticData.TutorialNeuron<double>(), [-2, -2], 0, -4, 6, 5, 1, -7, 3, 3);
+        Surface2D surface = Surface2D.From(losses);
+
+        Assert.Equal(losses.XValues.ToArray(), surface.X);
+        Assert.Equal(losses.YValues.ToArray(), surface.Y);
+        Assert.Equal((3, 5), (surface.Z.GetLength(0), surface.Z.GetLength(1)));
+        Assert.Equal(losses[4, 1], surface.Z[1, 4]); // (w, b) = (6, -2)
     }
 
     [Fact]

@@ -65,22 +65,18 @@ public sealed class MlpCase : IDemoCase
         Mlp<double> model = CreateModel();
         int n = model.ParameterCount;
         double[] start = model.CreateParameters((ulong)seed);
+        TrainingOutcome With<TOptimizer>(TOptimizer optimizer)
+            where TOptimizer : IOptimizer<double> =>
+            Training.Run(model, optimizer, train, Batching, epochs, (ulong)seed, start, null, progress, test);
+
         return kind switch
         {
-            Kind.Sgd => Training.Run(model, new MlpSgd(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.Momentum => Training.Run(model, new MlpMomentum(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.Adam => Training.Run(model, new MlpAdam(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
+            Kind.Sgd => With(new MlpSgd(n)),
+            Kind.Momentum => With(new MlpMomentum(n)),
+            Kind.Adam => With(new MlpAdam(n)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The MLP case compares SGD, momentum and Adam."),
         };
     }
-
-    /// <summary>The learning rate each generated optimizer of this case starts with.</summary>
-    public static double LearningRateOf(Kind kind) => kind switch
-    {
-        Kind.Sgd => new MlpSgd(1).LearningRate,
-        Kind.Momentum => new MlpMomentum(1).LearningRate,
-        _ => new MlpAdam(1).LearningRate,
-    };
 
     /// <inheritdoc/>
     public CaseResult Run(DemoSettings settings, IProgress<double>? progress = null)
@@ -97,10 +93,7 @@ public sealed class MlpCase : IDemoCase
             Kind kind = kinds[k];
             TrainingOutcome outcome = Train(kind, train, test, epochs, settings.Seed, NeuronCase.Slice(progress, k, kinds.Count));
             string label = kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind);
-            runs.Add(NeuronCase.ToRow(label, kind, $"mini-batch of {BatchSize}", LearningRateOf(kind), outcome, threshold, Pictures.ColorOf(kind)) with
-            {
-                TestAccuracy = outcome.ValidationAccuracy.Length > 0 ? outcome.ValidationAccuracy[^1] : null,
-            });
+            runs.Add(NeuronCase.ToRow(label, kind, $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kind)));
             parameters.Add(outcome.Parameters);
         }
 
@@ -125,11 +118,8 @@ public sealed class MlpCase : IDemoCase
             return written;
         }
 
-        Pictures.Save(
-            LossChart.Create([.. runs.Select(r => new LossSeries(r.Label, r.LossHistory))],
-                new ChartText("Two half-moons: training loss per epoch", "epoch", "mean cross-entropy (log scale)"),
-                new LossChartOptions { Threshold = mlp.Sections[0].Threshold, ColorIndices = [.. runs.Select(r => r.ColorIndex)] }),
-            Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
+        Pictures.SaveLoss(runs, new ChartText("Two half-moons: training loss per epoch", "epoch", "mean cross-entropy (log scale)"),
+            new LossChartOptions { Threshold = mlp.Sections[0].Threshold }, Pictures.PathOf(settings, Name, "loss"), written);
         progress?.Report(0.2);
 
         LabeledPoints points = PointsOf(mlp.Train, mlp.Test);

@@ -58,7 +58,7 @@ public sealed class NeuronCase : IDemoCase
     public static Dataset<double> BatchingData()
     {
         double[] x = Surface2D.Linspace(0.5, 2.5, BatchingPoints);
-        double[] y = x.Select(v => 1 / (1 + Math.Exp(-(Minimum.W * v + Minimum.B)))).ToArray();
+        double[] y = x.Select(v => Activations.Sigmoid(Minimum.W * v + Minimum.B)).ToArray();
         return Dataset<double>.FromColumn(x, y);
     }
 
@@ -83,44 +83,38 @@ public sealed class NeuronCase : IDemoCase
 
     /// <summary>Trains the tutorial's neuron from <paramref name="start"/> with the generated optimizer of <paramref name="kind"/>.</summary>
     public static TrainingOutcome Train(
-        Kind kind, Dataset<double> data, Batching batching, int epochs, ulong seed, ReadOnlySpan<double> start, IProgress<double>? progress = null, bool trackEveryStep = false)
+        Kind kind, Dataset<double> data, Batching batching, int epochs, ulong seed, double[] start, IProgress<double>? progress = null, bool trackEveryStep = false)
     {
         var model = new SigmoidNeuron<double>();
         (int, int) track = (SigmoidNeuron<double>.W, SigmoidNeuron<double>.B);
+        TrainingOutcome With<TOptimizer>(TOptimizer optimizer)
+            where TOptimizer : IOptimizer<double> =>
+            Training.Run(model, optimizer, data, batching, epochs, seed, start, track, progress, null, trackEveryStep);
+
         return kind switch
         {
-            Kind.Sgd => Training.Run(model, new NeuronSgd(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            Kind.Momentum => Training.Run(model, new NeuronMomentum(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            Kind.Nesterov => Training.Run(model, new NeuronNesterov(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            Kind.Adagrad => Training.Run(model, new NeuronAdagrad(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            Kind.RMSProp => Training.Run(model, new NeuronRmsProp(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
-            _ => Training.Run(model, new NeuronAdam(), data, batching, epochs, seed, start, track, progress, null, trackEveryStep),
+            Kind.Sgd => With(new NeuronSgd()),
+            Kind.Momentum => With(new NeuronMomentum()),
+            Kind.Nesterov => With(new NeuronNesterov()),
+            Kind.Adagrad => With(new NeuronAdagrad()),
+            Kind.RMSProp => With(new NeuronRmsProp()),
+            _ => With(new NeuronAdam()),
         };
     }
-
-    /// <summary>The learning rate each generated neuron optimizer starts with.</summary>
-    public static double LearningRateOf(Kind kind) => kind switch
-    {
-        Kind.Sgd => new NeuronSgd().LearningRate,
-        Kind.Momentum => new NeuronMomentum().LearningRate,
-        Kind.Nesterov => new NeuronNesterov().LearningRate,
-        Kind.Adagrad => new NeuronAdagrad().LearningRate,
-        Kind.RMSProp => new NeuronRmsProp().LearningRate,
-        _ => new NeuronAdam().LearningRate,
-    };
 
     /// <summary>The error surface of the neuron on <paramref name="data"/> over w ∈ [−4, 6], b ∈ [−7, 3], where the paths from (−2, −2) run.</summary>
     public static Surface2D SurfaceOf(Dataset<double> data) =>
         Training.SurfaceOf(new SigmoidNeuron<double>(), data, Start, (-4, 6), (-7, 3));
 
-    /// <summary>Turns a training outcome into a table row.</summary>
-    public static RunResult ToRow(string label, Kind kind, string batching, double learningRate, TrainingOutcome outcome, double threshold, int colorIndex) =>
-        new(label, kind, batching, learningRate, outcome.Updates, outcome.LossHistory[^1],
+    /// <summary>Turns a training outcome into a table row (with the last held-out accuracy, when there was held-out data).</summary>
+    public static RunResult ToRow(string label, Kind kind, string batching, TrainingOutcome outcome, double threshold, int colorIndex) =>
+        new(label, kind, batching, outcome.LearningRate, outcome.Updates, outcome.LossHistory[^1],
             RunResult.FirstEpochBelow(outcome.LossHistory, threshold), outcome.Elapsed, outcome.LossHistory)
         {
             Path = outcome.Path.First.Length > 0 ? new PathSeries(label, outcome.Path.First, outcome.Path.Second) : null,
             Stopped = outcome.Stopped,
             ColorIndex = colorIndex,
+            TestAccuracy = outcome.ValidationAccuracy.Length > 0 ? outcome.ValidationAccuracy[^1] : null,
         };
 
     /// <inheritdoc/>
@@ -137,7 +131,7 @@ public sealed class NeuronCase : IDemoCase
         foreach (Kind kind in kinds)
         {
             TrainingOutcome outcome = Train(kind, data, Batching.FullBatch, epochs, (ulong)settings.Seed, Start, Slice(progress, done++, total));
-            rules.Add(ToRow(LabelOf(kind), kind, "full batch", LearningRateOf(kind), outcome, threshold, Pictures.ColorOf(kind)));
+            rules.Add(ToRow(LabelOf(kind), kind, "full batch", outcome, threshold, Pictures.ColorOf(kind)));
         }
 
         var batchingRuns = new List<RunResult>();
@@ -148,7 +142,7 @@ public sealed class NeuronCase : IDemoCase
             {
                 (string label, Batching batching) = Batchings[i];
                 TrainingOutcome outcome = Train(Kind.Sgd, batchingData, batching, epochs, (ulong)settings.Seed, Start, Slice(progress, done++, total), trackEveryStep: true);
-                batchingRuns.Add(ToRow("SGD", Kind.Sgd, label, LearningRateOf(Kind.Sgd), outcome, threshold, BatchingColors[i]));
+                batchingRuns.Add(ToRow("SGD", Kind.Sgd, label, outcome, threshold, BatchingColors[i]));
             }
         }
 
@@ -192,7 +186,9 @@ public sealed class NeuronCase : IDemoCase
 
         if (six.Count > 0)
         {
-            Pictures.Save(ContourChart.Create(neuron.Surface, [.. six.Select(r => r.Path!)], text, contour with { ColorIndices = [.. six.Select(r => r.ColorIndex)] }),
+            PathSeries[] paths = [.. six.Select(r => r.Path!)];
+            ContourOptions sixColors = contour with { ColorIndices = [.. six.Select(r => r.ColorIndex)] };
+            Pictures.Save(ContourChart.Create(neuron.Surface, paths, text, sixColors),
                 Pictures.PathOf(settings, Name, "paths"), Pictures.Contour, written);
             foreach (RunResult run in six)
             {
@@ -202,16 +198,14 @@ public sealed class NeuronCase : IDemoCase
             }
 
             progress?.Report(0.3);
-            Pictures.Save(
-                LossChart.Create([.. six.Select(r => new LossSeries(r.Label, r.LossHistory))], new ChartText("Loss per epoch, the tutorial's neuron (full batch)", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),
-                    new LossChartOptions { Threshold = threshold, ColorIndices = [.. six.Select(r => r.ColorIndex)], LegendAlignment = ScottPlot.Alignment.MiddleRight }),
-                Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
+            Pictures.SaveLoss(six, new ChartText("Loss per epoch, the tutorial's neuron (full batch)", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),
+                new LossChartOptions { Threshold = threshold, LegendAlignment = ScottPlot.Alignment.MiddleRight }, Pictures.PathOf(settings, Name, "loss"), written);
             progress?.Report(0.4);
 
-            written.Add(PathAnimation.WriteGif(neuron.Surface, [.. six.Select(r => r.Path!)], text with { Title = "The tutorial's neuron" },
+            written.Add(PathAnimation.WriteGif(neuron.Surface, paths, text with { Title = "The tutorial's neuron" },
                 Pictures.PathOf(settings, Name, "paths", "gif"),
                 new AnimationOptions { Width = Pictures.Animation.Width, Height = Pictures.Animation.Height, Frames = settings.GifFrames, Progress = Part(progress, 0.4, 0.85) },
-                contour with { ColorIndices = [.. six.Select(r => r.ColorIndex)] }));
+                sixColors));
             progress?.Report(0.85);
         }
 
@@ -224,11 +218,9 @@ public sealed class NeuronCase : IDemoCase
                     new ChartText($"Vanilla SGD fed three ways: every update, {BatchingPoints} points", "w", "b"),
                     contour with { ColorIndices = [.. batching.Select(r => r.ColorIndex)], PathWidth = 1.6f, LegendAlignment = ScottPlot.Alignment.UpperLeft }),
                 Pictures.PathOf(settings, Name, "batching-paths"), Pictures.Contour, written);
-            Pictures.Save(
-                LossChart.Create([.. batching.Select(r => new LossSeries($"{r.Batching} ({r.Updates / Math.Max(1, r.LossHistory.Length)} updates/epoch)", r.LossHistory))],
-                    new ChartText("Loss per epoch, vanilla SGD fed three ways", "epoch", "loss (log scale)"),
-                    new LossChartOptions { Threshold = threshold, ColorIndices = [.. batching.Select(r => r.ColorIndex)] }),
-                Pictures.PathOf(settings, Name, "batching-loss"), Pictures.Loss, written);
+            Pictures.SaveLoss(batching, new ChartText("Loss per epoch, vanilla SGD fed three ways", "epoch", "loss (log scale)"),
+                new LossChartOptions { Threshold = threshold }, Pictures.PathOf(settings, Name, "batching-loss"), written,
+                (r, _) => new LossSeries($"{r.Batching} ({r.Updates / Math.Max(1, r.LossHistory.Length)} updates/epoch)", r.LossHistory));
         }
 
         progress?.Report(1);

@@ -27,4 +27,14 @@ public static class Pictures
     /// <summary>Writes <paramref name="plot"/> as a PNG and adds its path to <paramref name="written"/>.</summary>
     public static void Save(ScottPlot.Plot plot, string path, (int Width, int Height) size, List<string> written) =>
         written.Add(ChartFile.SavePng(plot, path, size.Width, size.Height));
+
+    /// <summary>
+    /// Writes a loss chart of <paramref name="runs"/>, each in its run's colour: by default a run's loss per epoch under
+    /// its label, else what <paramref name="series"/> makes of a run and its index.
+    /// </summary>
+    public static void SaveLoss(
+        IReadOnlyList<RunResult> runs, ChartText text, LossChartOptions options, string path, List<string> written, Func<RunResult, int, LossSeries>? series = null) =>
+        Save(
+            LossChart.Create([.. runs.Select(series ?? ((r, _) => new LossSeries(r.Label, r.LossHistory)))], text, options with { ColorIndices = [.. runs.Select(r => r.ColorIndex)] }),
+            path, Loss, written);
 }

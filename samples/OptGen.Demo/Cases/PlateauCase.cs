@@ -46,7 +46,7 @@ public sealed class PlateauCase : IDemoCase
         {
             Kind kind = kinds[k];
             TrainingOutcome outcome = NeuronCase.Train(kind, data, Batching.FullBatch, epochs, (ulong)settings.Seed, Start, NeuronCase.Slice(progress, k, kinds.Count));
-            RunResult row = NeuronCase.ToRow(NeuronCase.LabelOf(kind), kind, "full batch", NeuronCase.LearningRateOf(kind), outcome, threshold, Pictures.ColorOf(kind));
+            RunResult row = NeuronCase.ToRow(NeuronCase.LabelOf(kind), kind, "full batch", outcome, threshold, Pictures.ColorOf(kind));
             runs.Add(row);
             double moved = Math.Sqrt(Math.Pow(outcome.Parameters[0] - Start[0], 2) + Math.Pow(outcome.Parameters[1] - Start[1], 2));
             notes.Add(string.Create(CultureInfo.InvariantCulture,
@@ -74,10 +74,8 @@ public sealed class PlateauCase : IDemoCase
         var contour = new ContourOptions { Minimum = NeuronCase.Minimum, LegendAlignment = ScottPlot.Alignment.UpperRight, ColorIndices = colors };
         var text = new ChartText("Escaping the plateau: the neuron from (w, b) = (-6, -6)", "w", "b");
         Pictures.Save(ContourChart.Create(plateau.Surface, paths, text, contour), Pictures.PathOf(settings, Name, "paths"), Pictures.Contour, written);
-        Pictures.Save(
-            LossChart.Create([.. runs.Select(r => new LossSeries(r.Label, r.LossHistory))], new ChartText("Loss per epoch from the plateau", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),
-                new LossChartOptions { Threshold = plateau.Sections[0].Threshold, ColorIndices = colors, LegendAlignment = ScottPlot.Alignment.LowerLeft }),
-            Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
+        Pictures.SaveLoss(runs, new ChartText("Loss per epoch from the plateau", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),
+            new LossChartOptions { Threshold = plateau.Sections[0].Threshold, LegendAlignment = ScottPlot.Alignment.LowerLeft }, Pictures.PathOf(settings, Name, "loss"), written);
         progress?.Report(0.2);
         written.Add(PathAnimation.WriteGif(plateau.Surface, paths, text with { Title = "Escaping the plateau" }, Pictures.PathOf(settings, Name, "paths", "gif"),
             new AnimationOptions

@@ -61,24 +61,19 @@ public sealed class SparseCase : IDemoCase
         int n = model.ParameterCount;
         var start = new double[n];
         model.Initialize(start, (ulong)seed);
+        TrainingOutcome With<TOptimizer>(TOptimizer optimizer)
+            where TOptimizer : IOptimizer<double> =>
+            Training.Run(model, optimizer, train, Batching, epochs, (ulong)seed, start, null, progress, test);
+
         return kind switch
         {
-            Kind.Sgd => Training.Run(model, new SparseSgd(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.Adagrad => Training.Run(model, new SparseAdagrad(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.RMSProp => Training.Run(model, new SparseRmsProp(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
-            Kind.Adam => Training.Run(model, new SparseAdam(n), train, Batching, epochs, (ulong)seed, start, null, progress, test),
+            Kind.Sgd => With(new SparseSgd(n)),
+            Kind.Adagrad => With(new SparseAdagrad(n)),
+            Kind.RMSProp => With(new SparseRmsProp(n)),
+            Kind.Adam => With(new SparseAdam(n)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The sparse case compares SGD, Adagrad, RMSProp and Adam."),
         };
     }
-
-    /// <summary>The learning rate each generated optimizer of this case starts with.</summary>
-    public static double LearningRateOf(Kind kind) => kind switch
-    {
-        Kind.Sgd => new SparseSgd(1).LearningRate,
-        Kind.Adagrad => new SparseAdagrad(1).LearningRate,
-        Kind.RMSProp => new SparseRmsProp(1).LearningRate,
-        _ => new SparseAdam(1).LearningRate,
-    };
 
     /// <inheritdoc/>
     public CaseResult Run(DemoSettings settings, IProgress<double>? progress = null)
@@ -94,11 +89,7 @@ public sealed class SparseCase : IDemoCase
         {
             Kind kind = kinds[k];
             TrainingOutcome outcome = Train(kind, train, test, epochs, settings.Seed, NeuronCase.Slice(progress, k, kinds.Count));
-            runs.Add(NeuronCase.ToRow(kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind), kind, $"mini-batch of {BatchSize}",
-                LearningRateOf(kind), outcome, threshold, Pictures.ColorOf(kind)) with
-            {
-                TestAccuracy = outcome.ValidationAccuracy.Length > 0 ? outcome.ValidationAccuracy[^1] : null,
-            });
+            runs.Add(NeuronCase.ToRow(kind == Kind.Sgd ? "SGD" : NeuronCase.LabelOf(kind), kind, $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kind)));
             accuracy.Add(outcome.ValidationAccuracy);
         }
 
@@ -123,17 +114,11 @@ public sealed class SparseCase : IDemoCase
             return written;
         }
 
-        int[] colors = [.. runs.Select(r => r.ColorIndex)];
-        Pictures.Save(
-            LossChart.Create([.. runs.Select(r => new LossSeries(r.Label, r.LossHistory))],
-                new ChartText("Sparse features: training loss per epoch", "epoch", "mean cross-entropy (log scale)"),
-                new LossChartOptions { Threshold = sparse.Sections[0].Threshold, ColorIndices = colors }),
-            Pictures.PathOf(settings, Name, "loss"), Pictures.Loss, written);
-        Pictures.Save(
-            LossChart.Create([.. runs.Select((r, k) => new LossSeries(r.Label, sparse.Accuracy[k]))],
-                new ChartText("Sparse features: test accuracy per epoch", "epoch", "accuracy on held-out rows"),
-                new LossChartOptions { LogScale = false, TickFormat = "P0", ColorIndices = colors, LegendAlignment = ScottPlot.Alignment.LowerRight }),
-            Pictures.PathOf(settings, Name, "accuracy"), Pictures.Loss, written);
+        Pictures.SaveLoss(runs, new ChartText("Sparse features: training loss per epoch", "epoch", "mean cross-entropy (log scale)"),
+            new LossChartOptions { Threshold = sparse.Sections[0].Threshold }, Pictures.PathOf(settings, Name, "loss"), written);
+        Pictures.SaveLoss(runs, new ChartText("Sparse features: test accuracy per epoch", "epoch", "accuracy on held-out rows"),
+            new LossChartOptions { LogScale = false, TickFormat = "P0", LegendAlignment = ScottPlot.Alignment.LowerRight }, Pictures.PathOf(settings, Name, "accuracy"), written,
+            (r, k) => new LossSeries(r.Label, sparse.Accuracy[k]));
         progress?.Report(1);
         return written;
     }

@@ -7,13 +7,14 @@ using OptGen.Training;
 namespace OptGen.Demo.Cases;
 
 /// <summary>What one training run produced.</summary>
+/// <param name="LearningRate">The optimizer's learning rate when training started (the runtime's <see cref="Trainer{T, TModel, TOptimizer}.InitialLearningRate"/>).</param>
 /// <param name="LossHistory">The training loss over the whole data set after each epoch (the runtime's <see cref="LossHistory.TrainLoss"/>).</param>
 /// <param name="Updates">Optimizer steps taken.</param>
 /// <param name="Parameters">The final parameters.</param>
 /// <param name="Path">The tracked pair of parameters: the start, then after each epoch (or step); empty arrays when not tracked.</param>
 /// <param name="Elapsed">Wall time of the training.</param>
 /// <param name="Stopped">Why training stopped early (the runtime's message), or <see langword="null"/>.</param>
-public sealed record TrainingOutcome(double[] LossHistory, long Updates, double[] Parameters, (double[] First, double[] Second) Path, TimeSpan Elapsed, string? Stopped)
+public sealed record TrainingOutcome(double LearningRate, double[] LossHistory, long Updates, double[] Parameters, (double[] First, double[] Second) Path, TimeSpan Elapsed, string? Stopped)
 {
     /// <summary>The accuracy on the held-out data after each epoch; empty without held-out data.</summary>
     public double[] ValidationAccuracy { get; init; } = [];
@@ -66,6 +67,7 @@ public static class Training
 
         (double[], double[]) path = trainer.Trajectory is { } trajectory ? (trajectory.Component(0), trajectory.Component(1)) : ([], []);
         return new TrainingOutcome(
+            trainer.InitialLearningRate,
             trainer.History.TrainLoss.ToArray(),
             result.Steps,
             parameters,
@@ -94,20 +96,8 @@ public static class Training
 
     /// <summary>The runtime's loss surface of <paramref name="model"/> over parameters 0 and 1, as a plotting surface.</summary>
     public static Surface2D SurfaceOf<TModel>(TModel model, Dataset<double> data, ReadOnlySpan<double> at, (double Min, double Max) x, (double Min, double Max) y, int points = 161)
-        where TModel : IModel<double>
-    {
-        LossSurface<double> surface = LossSurface<double>.Compute(model, data, at, 0, x.Min, x.Max, points, 1, y.Min, y.Max, points);
-        var z = new double[surface.Height, surface.Width];
-        for (int j = 0; j < surface.Height; j++)
-        {
-            for (int i = 0; i < surface.Width; i++)
-            {
-                z[j, i] = surface[i, j];
-            }
-        }
-
-        return new Surface2D(surface.XValues.ToArray(), surface.YValues.ToArray(), z);
-    }
+        where TModel : IModel<double> =>
+        Surface2D.From(LossSurface<double>.Compute(model, data, at, 0, x.Min, x.Max, points, 1, y.Min, y.Max, points));
 
     private sealed class EpochProgress(IProgress<double> fraction) : IProgress<EpochReport>
     {
