@@ -64,8 +64,8 @@ internal static class Verify
         {
             ("generated", generated),
             (n == 2 ? "straight-line" : "generated Parallel", other),
-            ("for-loop", Hand<T>(kind, n, vector: false)),
-            ("Vector256 loop", Hand<T>(kind, n, vector: true)),
+            ("for-loop", Hand(HandOptimizer<T>.Create(kind, n, vector: false))),
+            ("Vector256 loop", Hand(HandOptimizer<T>.Create(kind, n, vector: true))),
             ("runtime", Runtime<T>(kind, n)),
         };
 
@@ -165,22 +165,9 @@ internal static class Verify
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Enumerable.Range(0, n).Select(_ => T.CreateTruncating(random.NextDouble() * 2 - 1)).ToArray();
 
-    private static Stepper<T> Hand<T>(Kind kind, int n, bool vector)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        HandOptimizer<T> optimizer = (kind, vector) switch
-        {
-            (Kind.Sgd, false) => new SgdLoop<T>(n),
-            (Kind.Momentum, false) => new MomentumLoop<T>(n),
-            (Kind.RMSProp, false) => new RMSPropLoop<T>(n),
-            (Kind.Adam, false) => new AdamLoop<T>(n),
-            (Kind.Sgd, true) => new SgdVector256<T>(n),
-            (Kind.Momentum, true) => new MomentumVector256<T>(n),
-            (Kind.RMSProp, true) => new RMSPropVector256<T>(n),
-            _ => new AdamVector256<T>(n),
-        };
-        return (p, g) => optimizer.Step(p, g);
-    }
+    private static Stepper<T> Hand<T>(HandOptimizer<T> optimizer)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        (p, g) => optimizer.Step(p, g);
 
     private static Stepper<T> Runtime<T>(Kind kind, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
