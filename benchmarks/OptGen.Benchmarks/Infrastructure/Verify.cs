@@ -64,9 +64,9 @@ internal static class Verify
         {
             ("generated", generated),
             (n == 2 ? "straight-line" : "generated Parallel", other),
-            ("for-loop", Hand(HandOptimizer<T>.Create(kind, n, vector: false))),
-            ("Vector256 loop", Hand(HandOptimizer<T>.Create(kind, n, vector: true))),
-            ("runtime", Runtime<T>(kind, n)),
+            ("for-loop", Wrap<T>(HandOptimizer<T>.Create(kind, n, vector: false).Step)),
+            ("Vector256 loop", Wrap<T>(HandOptimizer<T>.Create(kind, n, vector: true).Step)),
+            ("runtime", RuntimeOptimizer<T>.Create(kind, n).Step),
         };
 
         var random = new Random(7);
@@ -165,21 +165,10 @@ internal static class Verify
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Enumerable.Range(0, n).Select(_ => T.CreateTruncating(random.NextDouble() * 2 - 1)).ToArray();
 
-    private static Stepper<T> Hand<T>(HandOptimizer<T> optimizer)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        (p, g) => optimizer.Step(p, g);
+    private delegate void SpanStep<T>(Span<T> p, ReadOnlySpan<T> g);
 
-    private static Stepper<T> Runtime<T>(Kind kind, int n)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var optimizer = RuntimeOptimizer<T>.Create(kind, n);
-        return optimizer.Step;
-    }
-
-    private static Stepper<T> Of<T, TOptimizer>(TOptimizer optimizer)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TOptimizer : IOptimizer<T> =>
-        (p, g) => optimizer.Step(p, g);
+    /// <summary>A step over spans (a generated or hand-written optimizer's) as a step over the arrays verify keeps.</summary>
+    private static Stepper<T> Wrap<T>(SpanStep<T> step) => (p, g) => step(p, g);
 
     private static Stepper<T> Cast<T, TOther>(Stepper<TOther> stepper)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -191,71 +180,60 @@ internal static class Verify
         typeof(T) == typeof(float)
             ? Cast<T, float>(kind switch
             {
-                Kind.Sgd => Of<float, SgdFloat2>(new()),
-                Kind.Momentum => Of<float, MomentumFloat2>(new()),
-                Kind.RMSProp => Of<float, RMSPropFloat2>(new()),
-                _ => Of<float, AdamFloat2>(new()),
+                Kind.Sgd => Wrap<float>(new SgdFloat2().Step),
+                Kind.Momentum => Wrap<float>(new MomentumFloat2().Step),
+                Kind.RMSProp => Wrap<float>(new RMSPropFloat2().Step),
+                _ => Wrap<float>(new AdamFloat2().Step),
             })
             : Cast<T, double>(kind switch
             {
-                Kind.Sgd => Of<double, SgdDouble2>(new()),
-                Kind.Momentum => Of<double, MomentumDouble2>(new()),
-                Kind.RMSProp => Of<double, RMSPropDouble2>(new()),
-                _ => Of<double, AdamDouble2>(new()),
+                Kind.Sgd => Wrap<double>(new SgdDouble2().Step),
+                Kind.Momentum => Wrap<double>(new MomentumDouble2().Step),
+                Kind.RMSProp => Wrap<double>(new RMSPropDouble2().Step),
+                _ => Wrap<double>(new AdamDouble2().Step),
             });
 
     private static Stepper<T> SmallStraight<T>(Kind kind)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            Stepper<float> single = kind switch
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? Cast<T, float>(kind switch
             {
                 Kind.Sgd => Wrap<float>(new SgdFloatStraight().Step),
                 Kind.Momentum => Wrap<float>(new MomentumFloatStraight().Step),
                 Kind.RMSProp => Wrap<float>(new RMSPropFloatStraight().Step),
                 _ => Wrap<float>(new AdamFloatStraight().Step),
-            };
-            return Cast<T, float>(single);
-        }
-
-        Stepper<double> pair = kind switch
-        {
-            Kind.Sgd => Wrap<double>(new SgdDoubleStraight().Step),
-            Kind.Momentum => Wrap<double>(new MomentumDoubleStraight().Step),
-            Kind.RMSProp => Wrap<double>(new RMSPropDoubleStraight().Step),
-            _ => Wrap<double>(new AdamDoubleStraight().Step),
-        };
-        return Cast<T, double>(pair);
-    }
-
-    private delegate void SpanStep<T>(Span<T> p, ReadOnlySpan<T> g);
-
-    private static Stepper<T> Wrap<T>(SpanStep<T> step) => (p, g) => step(p, g);
+            })
+            : Cast<T, double>(kind switch
+            {
+                Kind.Sgd => Wrap<double>(new SgdDoubleStraight().Step),
+                Kind.Momentum => Wrap<double>(new MomentumDoubleStraight().Step),
+                Kind.RMSProp => Wrap<double>(new RMSPropDoubleStraight().Step),
+                _ => Wrap<double>(new AdamDoubleStraight().Step),
+            });
 
     private static Stepper<T> LargeGenerated<T>(Kind kind, int n, bool parallel)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float)
             ? Cast<T, float>((kind, parallel) switch
             {
-                (Kind.Sgd, false) => Of<float, SgdFloatN>(new(n)),
-                (Kind.Momentum, false) => Of<float, MomentumFloatN>(new(n)),
-                (Kind.RMSProp, false) => Of<float, RMSPropFloatN>(new(n)),
-                (Kind.Adam, false) => Of<float, AdamFloatN>(new(n)),
-                (Kind.Sgd, true) => Of<float, SgdFloatNParallel>(new(n)),
-                (Kind.Momentum, true) => Of<float, MomentumFloatNParallel>(new(n)),
-                (Kind.RMSProp, true) => Of<float, RMSPropFloatNParallel>(new(n)),
-                _ => Of<float, AdamFloatNParallel>(new(n)),
+                (Kind.Sgd, false) => Wrap<float>(new SgdFloatN(n).Step),
+                (Kind.Momentum, false) => Wrap<float>(new MomentumFloatN(n).Step),
+                (Kind.RMSProp, false) => Wrap<float>(new RMSPropFloatN(n).Step),
+                (Kind.Adam, false) => Wrap<float>(new AdamFloatN(n).Step),
+                (Kind.Sgd, true) => Wrap<float>(new SgdFloatNParallel(n).Step),
+                (Kind.Momentum, true) => Wrap<float>(new MomentumFloatNParallel(n).Step),
+                (Kind.RMSProp, true) => Wrap<float>(new RMSPropFloatNParallel(n).Step),
+                _ => Wrap<float>(new AdamFloatNParallel(n).Step),
             })
             : Cast<T, double>((kind, parallel) switch
             {
-                (Kind.Sgd, false) => Of<double, SgdDoubleN>(new(n)),
-                (Kind.Momentum, false) => Of<double, MomentumDoubleN>(new(n)),
-                (Kind.RMSProp, false) => Of<double, RMSPropDoubleN>(new(n)),
-                (Kind.Adam, false) => Of<double, AdamDoubleN>(new(n)),
-                (Kind.Sgd, true) => Of<double, SgdDoubleNParallel>(new(n)),
-                (Kind.Momentum, true) => Of<double, MomentumDoubleNParallel>(new(n)),
-                (Kind.RMSProp, true) => Of<double, RMSPropDoubleNParallel>(new(n)),
-                _ => Of<double, AdamDoubleNParallel>(new(n)),
+                (Kind.Sgd, false) => Wrap<double>(new SgdDoubleN(n).Step),
+                (Kind.Momentum, false) => Wrap<double>(new MomentumDoubleN(n).Step),
+                (Kind.RMSProp, false) => Wrap<double>(new RMSPropDoubleN(n).Step),
+                (Kind.Adam, false) => Wrap<double>(new AdamDoubleN(n).Step),
+                (Kind.Sgd, true) => Wrap<double>(new SgdDoubleNParallel(n).Step),
+                (Kind.Momentum, true) => Wrap<double>(new MomentumDoubleNParallel(n).Step),
+                (Kind.RMSProp, true) => Wrap<double>(new RMSPropDoubleNParallel(n).Step),
+                _ => Wrap<double>(new AdamDoubleNParallel(n).Step),
             });
 }
