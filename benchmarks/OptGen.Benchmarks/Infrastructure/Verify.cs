@@ -3,9 +3,6 @@ using OptGen.Benchmarks.EndToEnd;
 using OptGen.Benchmarks.HandWritten;
 using OptGen.Benchmarks.Optimizers;
 using OptGen.Benchmarks.Torch;
-using OptGen.Data;
-using OptGen.Models;
-using OptGen.Training;
 
 namespace OptGen.Benchmarks.Infrastructure;
 
@@ -117,43 +114,32 @@ internal static class Verify
 
     private static void CompareNeuron(Action<string, bool, string> check)
     {
-        var model = new SigmoidNeuron<double>();
-        var data = Dataset<double>.FromColumn([0.5, 2.5], [0.2, 0.9]);
-        var options = new TrainingOptions { Epochs = Neuron.Epochs, Batching = Batching.FullBatch };
-        (double, double) Train<TOptimizer>(TOptimizer optimizer)
+        var neuron = new Neuron();
+        (double W, double B) Train<TOptimizer>(TOptimizer optimizer)
             where TOptimizer : IOptimizer<double>
         {
-            double[] parameters = [-2, -2];
-            Trainer.Create(model, optimizer, data, parameters, options).Run();
-            return (parameters[0], parameters[1]);
+            var trainer = neuron.CreateTrainer(optimizer);
+            trainer.Run();
+            return (trainer.Parameters[0], trainer.Parameters[1]);
         }
 
-        var cases = new (string Name, (double W, double B) Trainer, HandNeuron.Result Hand)[]
+        var cases = new (string Name, (double W, double B) Trainer, HandNeuron.Result WithOptimizer, HandNeuron.Result Hand)[]
         {
-            ("Sgd", Train(new NeuronSgd()), HandNeuron.Sgd(Neuron.Epochs)),
-            ("Momentum", Train(new NeuronMomentum()), HandNeuron.Momentum(Neuron.Epochs)),
-            ("Nesterov", Train(new NeuronNesterov()), HandNeuron.Nesterov(Neuron.Epochs)),
-            ("Adagrad", Train(new NeuronAdagrad()), HandNeuron.Adagrad(Neuron.Epochs)),
-            ("RMSProp", Train(new NeuronRMSProp()), HandNeuron.RMSProp(Neuron.Epochs)),
-            ("Adam", Train(new NeuronAdam()), HandNeuron.Adam(Neuron.Epochs)),
+            ("Sgd", Train(new NeuronSgd()), HandNeuron.WithOptimizer(new NeuronSgd(), Neuron.Epochs), HandNeuron.Sgd(Neuron.Epochs)),
+            ("Momentum", Train(new NeuronMomentum()), HandNeuron.WithOptimizer(new NeuronMomentum(), Neuron.Epochs), HandNeuron.Momentum(Neuron.Epochs)),
+            ("Nesterov", Train(new NeuronNesterov()), HandNeuron.WithOptimizer(new NeuronNesterov(), Neuron.Epochs), HandNeuron.Nesterov(Neuron.Epochs)),
+            ("Adagrad", Train(new NeuronAdagrad()), HandNeuron.WithOptimizer(new NeuronAdagrad(), Neuron.Epochs), HandNeuron.Adagrad(Neuron.Epochs)),
+            ("RMSProp", Train(new NeuronRMSProp()), HandNeuron.WithOptimizer(new NeuronRMSProp(), Neuron.Epochs), HandNeuron.RMSProp(Neuron.Epochs)),
+            ("Adam", Train(new NeuronAdam()), HandNeuron.WithOptimizer(new NeuronAdam(), Neuron.Epochs), HandNeuron.Adam(Neuron.Epochs)),
         };
-        foreach (var (name, trainer, hand) in cases)
+        foreach (var (name, trainer, _, hand) in cases)
         {
             double difference = Math.Max(Math.Abs(trainer.W - hand.W), Math.Abs(trainer.B - hand.B));
             check($"Neuron {name}: hand-written loop ends where the trainer does (within 1e-9)", difference <= 1e-9,
                 $"trainer (w, b) = ({trainer.W}, {trainer.B}), hand-written ({hand.W}, {hand.B})");
         }
 
-        var withOptimizer = new (string Name, HandNeuron.Result Result, HandNeuron.Result Hand)[]
-        {
-            ("Sgd", HandNeuron.WithOptimizer(new NeuronSgd(), Neuron.Epochs), HandNeuron.Sgd(Neuron.Epochs)),
-            ("Momentum", HandNeuron.WithOptimizer(new NeuronMomentum(), Neuron.Epochs), HandNeuron.Momentum(Neuron.Epochs)),
-            ("Nesterov", HandNeuron.WithOptimizer(new NeuronNesterov(), Neuron.Epochs), HandNeuron.Nesterov(Neuron.Epochs)),
-            ("Adagrad", HandNeuron.WithOptimizer(new NeuronAdagrad(), Neuron.Epochs), HandNeuron.Adagrad(Neuron.Epochs)),
-            ("RMSProp", HandNeuron.WithOptimizer(new NeuronRMSProp(), Neuron.Epochs), HandNeuron.RMSProp(Neuron.Epochs)),
-            ("Adam", HandNeuron.WithOptimizer(new NeuronAdam(), Neuron.Epochs), HandNeuron.Adam(Neuron.Epochs)),
-        };
-        foreach (var (name, result, hand) in withOptimizer)
+        foreach (var (name, _, result, hand) in cases)
         {
             double difference = Math.Max(Math.Abs(result.W - hand.W), Math.Abs(result.B - hand.B));
             check($"Neuron {name}: hand-written loop with the generated optimizer = written-out update (within 1e-9)", difference <= 1e-9,
