@@ -24,16 +24,17 @@ public class Neuron
     public const int Epochs = 1_000;
 
     private readonly SigmoidNeuron<double> _model = new();
-    private readonly Dataset<double> _data = Dataset<double>.FromColumn([0.5, 2.5], [0.2, 0.9]);
+    private readonly Dataset<double> _data = Dataset<double>.FromColumn(HandNeuron.X, HandNeuron.Y);
     private readonly TrainingOptions _options = new() { Epochs = Epochs, Batching = Batching.FullBatch };
 
+    /// <summary>The runtime's trainer for one training run from w = b = −2, not yet run (verify runs it too).</summary>
+    internal Trainer<double, SigmoidNeuron<double>, TOptimizer> CreateTrainer<TOptimizer>(TOptimizer optimizer)
+        where TOptimizer : IOptimizer<double> =>
+        Trainer.Create(_model, optimizer, _data, [-2, -2], _options);
+
     private double Train<TOptimizer>(TOptimizer optimizer)
-        where TOptimizer : IOptimizer<double>
-    {
-        double[] parameters = [-2, -2];
-        var trainer = Trainer.Create(_model, optimizer, _data, parameters, _options);
-        return trainer.Run().FinalTrainLoss;
-    }
+        where TOptimizer : IOptimizer<double> =>
+        CreateTrainer(optimizer).Run().FinalTrainLoss;
 
     [Benchmark(Description = "Runtime trainer + generated"), BenchmarkCategory("Sgd")]
     public double TrainerSgd() => Train(new NeuronSgd());
@@ -96,8 +97,9 @@ public class Neuron
 /// </summary>
 public static class HandNeuron
 {
-    private static readonly double[] X = [0.5, 2.5];
-    private static readonly double[] Y = [0.2, 0.9];
+    /// <summary>The tutorial's data (the runtime's <see cref="Dataset{T}"/> in <see cref="Neuron"/> is made from it too).</summary>
+    internal static readonly double[] X = [0.5, 2.5];
+    internal static readonly double[] Y = [0.2, 0.9];
 
     public readonly record struct Result(double W, double B, double Loss);
 

@@ -24,6 +24,20 @@ public abstract class HandOptimizer<T>(int count)
     }
 
     protected static T C(double value) => T.CreateTruncating(value);
+
+    /// <summary>The hand-written version of <paramref name="kind"/>: the scalar for-loop, or the Vector256 loop.</summary>
+    public static HandOptimizer<T> Create(Kind kind, int count, bool vector) => (kind, vector) switch
+    {
+        (Kind.Sgd, false) => new SgdLoop<T>(count),
+        (Kind.Momentum, false) => new MomentumLoop<T>(count),
+        (Kind.RMSProp, false) => new RMSPropLoop<T>(count),
+        (Kind.Adam, false) => new AdamLoop<T>(count),
+        (Kind.Sgd, true) => new SgdVector256<T>(count),
+        (Kind.Momentum, true) => new MomentumVector256<T>(count),
+        (Kind.RMSProp, true) => new RMSPropVector256<T>(count),
+        (Kind.Adam, true) => new AdamVector256<T>(count),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }
 
 // ---------------------------------------------------------------- scalar for-loops

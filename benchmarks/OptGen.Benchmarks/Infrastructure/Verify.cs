@@ -3,9 +3,6 @@ using OptGen.Benchmarks.EndToEnd;
 using OptGen.Benchmarks.HandWritten;
 using OptGen.Benchmarks.Optimizers;
 using OptGen.Benchmarks.Torch;
-using OptGen.Data;
-using OptGen.Models;
-using OptGen.Training;
 
 namespace OptGen.Benchmarks.Infrastructure;
 
@@ -64,9 +61,9 @@ internal static class Verify
         {
             ("generated", generated),
             (n == 2 ? "straight-line" : "generated Parallel", other),
-            ("for-loop", Hand<T>(kind, n, vector: false)),
-            ("Vector256 loop", Hand<T>(kind, n, vector: true)),
-            ("runtime", Runtime<T>(kind, n)),
+            ("for-loop", Wrap<T>(HandOptimizer<T>.Create(kind, n, vector: false).Step)),
+            ("Vector256 loop", Wrap<T>(HandOptimizer<T>.Create(kind, n, vector: true).Step)),
+            ("runtime", RuntimeOptimizer<T>.Create(kind, n).Step),
         };
 
         var random = new Random(7);
@@ -117,43 +114,32 @@ internal static class Verify
 
     private static void CompareNeuron(Action<string, bool, string> check)
     {
-        var model = new SigmoidNeuron<double>();
-        var data = Dataset<double>.FromColumn([0.5, 2.5], [0.2, 0.9]);
-        var options = new TrainingOptions { Epochs = Neuron.Epochs, Batching = Batching.FullBatch };
-        (double, double) Train<TOptimizer>(TOptimizer optimizer)
+        var neuron = new Neuron();
+        (double W, double B) Train<TOptimizer>(TOptimizer optimizer)
             where TOptimizer : IOptimizer<double>
         {
-            double[] parameters = [-2, -2];
-            Trainer.Create(model, optimizer, data, parameters, options).Run();
-            return (parameters[0], parameters[1]);
+            var trainer = neuron.CreateTrainer(optimizer);
+            trainer.Run();
+            return (trainer.Parameters[0], trainer.Parameters[1]);
         }
 
-        var cases = new (string Name, (double W, double B) Trainer, HandNeuron.Result Hand)[]
+        var cases = new (string Name, (double W, double B) Trainer, HandNeuron.Result WithOptimizer, HandNeuron.Result Hand)[]
         {
-            ("Sgd", Train(new NeuronSgd()), HandNeuron.Sgd(Neuron.Epochs)),
-            ("Momentum", Train(new NeuronMomentum()), HandNeuron.Momentum(Neuron.Epochs)),
-            ("Nesterov", Train(new NeuronNesterov()), HandNeuron.Nesterov(Neuron.Epochs)),
-            ("Adagrad", Train(new NeuronAdagrad()), HandNeuron.Adagrad(Neuron.Epochs)),
-            ("RMSProp", Train(new NeuronRMSProp()), HandNeuron.RMSProp(Neuron.Epochs)),
-            ("Adam", Train(new NeuronAdam()), HandNeuron.Adam(Neuron.Epochs)),
+            ("Sgd", Train(new NeuronSgd()), HandNeuron.WithOptimizer(new NeuronSgd(), Neuron.Epochs), HandNeuron.Sgd(Neuron.Epochs)),
+            ("Momentum", Train(new NeuronMomentum()), HandNeuron.WithOptimizer(new NeuronMomentum(), Neuron.Epochs), HandNeuron.Momentum(Neuron.Epochs)),
+            ("Nesterov", Train(new NeuronNesterov()), HandNeuron.WithOptimizer(new NeuronNesterov(), Neuron.Epochs), HandNeuron.Nesterov(Neuron.Epochs)),
+            ("Adagrad", Train(new NeuronAdagrad()), HandNeuron.WithOptimizer(new NeuronAdagrad(), Neuron.Epochs), HandNeuron.Adagrad(Neuron.Epochs)),
+            ("RMSProp", Train(new NeuronRMSProp()), HandNeuron.WithOptimizer(new NeuronRMSProp(), Neuron.Epochs), HandNeuron.RMSProp(Neuron.Epochs)),
+            ("Adam", Train(new NeuronAdam()), HandNeuron.WithOptimizer(new NeuronAdam(), Neuron.Epochs), HandNeuron.Adam(Neuron.Epochs)),
         };
-        foreach (var (name, trainer, hand) in cases)
+        foreach (var (name, trainer, _, hand) in cases)
         {
             double difference = Math.Max(Math.Abs(trainer.W - hand.W), Math.Abs(trainer.B - hand.B));
             check($"Neuron {name}: hand-written loop ends where the trainer does (within 1e-9)", difference <= 1e-9,
                 $"trainer (w, b) = ({trainer.W}, {trainer.B}), hand-written ({hand.W}, {hand.B})");
         }
 
-        var withOptimizer = new (string Name, HandNeuron.Result Result, HandNeuron.Result Hand)[]
-        {
-            ("Sgd", HandNeuron.WithOptimizer(new NeuronSgd(), Neuron.Epochs), HandNeuron.Sgd(Neuron.Epochs)),
-            ("Momentum", HandNeuron.WithOptimizer(new NeuronMomentum(), Neuron.Epochs), HandNeuron.Momentum(Neuron.Epochs)),
-            ("Nesterov", HandNeuron.WithOptimizer(new NeuronNesterov(), Neuron.Epochs), HandNeuron.Nesterov(Neuron.Epochs)),
-            ("Adagrad", HandNeuron.WithOptimizer(new NeuronAdagrad(), Neuron.Epochs), HandNeuron.Adagrad(Neuron.Epochs)),
-            ("RMSProp", HandNeuron.WithOptimizer(new NeuronRMSProp(), Neuron.Epochs), HandNeuron.RMSProp(Neuron.Epochs)),
-            ("Adam", HandNeuron.WithOptimizer(new NeuronAdam(), Neuron.Epochs), HandNeuron.Adam(Neuron.Epochs)),
-        };
-        foreach (var (name, result, hand) in withOptimizer)
+        foreach (var (name, _, result, hand) in cases)
         {
             double difference = Math.Max(Math.Abs(result.W - hand.W), Math.Abs(result.B - hand.B));
             check($"Neuron {name}: hand-written loop with the generated optimizer = written-out update (within 1e-9)", difference <= 1e-9,
@@ -165,34 +151,10 @@ internal static class Verify
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Enumerable.Range(0, n).Select(_ => T.CreateTruncating(random.NextDouble() * 2 - 1)).ToArray();
 
-    private static Stepper<T> Hand<T>(Kind kind, int n, bool vector)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        HandOptimizer<T> optimizer = (kind, vector) switch
-        {
-            (Kind.Sgd, false) => new SgdLoop<T>(n),
-            (Kind.Momentum, false) => new MomentumLoop<T>(n),
-            (Kind.RMSProp, false) => new RMSPropLoop<T>(n),
-            (Kind.Adam, false) => new AdamLoop<T>(n),
-            (Kind.Sgd, true) => new SgdVector256<T>(n),
-            (Kind.Momentum, true) => new MomentumVector256<T>(n),
-            (Kind.RMSProp, true) => new RMSPropVector256<T>(n),
-            _ => new AdamVector256<T>(n),
-        };
-        return (p, g) => optimizer.Step(p, g);
-    }
+    private delegate void SpanStep<T>(Span<T> p, ReadOnlySpan<T> g);
 
-    private static Stepper<T> Runtime<T>(Kind kind, int n)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var optimizer = RuntimeOptimizer<T>.Create(kind, n);
-        return optimizer.Step;
-    }
-
-    private static Stepper<T> Of<T, TOptimizer>(TOptimizer optimizer)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TOptimizer : IOptimizer<T> =>
-        (p, g) => optimizer.Step(p, g);
+    /// <summary>A step over spans (a generated or hand-written optimizer's) as a step over the arrays verify keeps.</summary>
+    private static Stepper<T> Wrap<T>(SpanStep<T> step) => (p, g) => step(p, g);
 
     private static Stepper<T> Cast<T, TOther>(Stepper<TOther> stepper)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -204,71 +166,60 @@ internal static class Verify
         typeof(T) == typeof(float)
             ? Cast<T, float>(kind switch
             {
-                Kind.Sgd => Of<float, SgdFloat2>(new()),
-                Kind.Momentum => Of<float, MomentumFloat2>(new()),
-                Kind.RMSProp => Of<float, RMSPropFloat2>(new()),
-                _ => Of<float, AdamFloat2>(new()),
+                Kind.Sgd => Wrap<float>(new SgdFloat2().Step),
+                Kind.Momentum => Wrap<float>(new MomentumFloat2().Step),
+                Kind.RMSProp => Wrap<float>(new RMSPropFloat2().Step),
+                _ => Wrap<float>(new AdamFloat2().Step),
             })
             : Cast<T, double>(kind switch
             {
-                Kind.Sgd => Of<double, SgdDouble2>(new()),
-                Kind.Momentum => Of<double, MomentumDouble2>(new()),
-                Kind.RMSProp => Of<double, RMSPropDouble2>(new()),
-                _ => Of<double, AdamDouble2>(new()),
+                Kind.Sgd => Wrap<double>(new SgdDouble2().Step),
+                Kind.Momentum => Wrap<double>(new MomentumDouble2().Step),
+                Kind.RMSProp => Wrap<double>(new RMSPropDouble2().Step),
+                _ => Wrap<double>(new AdamDouble2().Step),
             });
 
     private static Stepper<T> SmallStraight<T>(Kind kind)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            Stepper<float> single = kind switch
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? Cast<T, float>(kind switch
             {
                 Kind.Sgd => Wrap<float>(new SgdFloatStraight().Step),
                 Kind.Momentum => Wrap<float>(new MomentumFloatStraight().Step),
                 Kind.RMSProp => Wrap<float>(new RMSPropFloatStraight().Step),
                 _ => Wrap<float>(new AdamFloatStraight().Step),
-            };
-            return Cast<T, float>(single);
-        }
-
-        Stepper<double> pair = kind switch
-        {
-            Kind.Sgd => Wrap<double>(new SgdDoubleStraight().Step),
-            Kind.Momentum => Wrap<double>(new MomentumDoubleStraight().Step),
-            Kind.RMSProp => Wrap<double>(new RMSPropDoubleStraight().Step),
-            _ => Wrap<double>(new AdamDoubleStraight().Step),
-        };
-        return Cast<T, double>(pair);
-    }
-
-    private delegate void SpanStep<T>(Span<T> p, ReadOnlySpan<T> g);
-
-    private static Stepper<T> Wrap<T>(SpanStep<T> step) => (p, g) => step(p, g);
+            })
+            : Cast<T, double>(kind switch
+            {
+                Kind.Sgd => Wrap<double>(new SgdDoubleStraight().Step),
+                Kind.Momentum => Wrap<double>(new MomentumDoubleStraight().Step),
+                Kind.RMSProp => Wrap<double>(new RMSPropDoubleStraight().Step),
+                _ => Wrap<double>(new AdamDoubleStraight().Step),
+            });
 
     private static Stepper<T> LargeGenerated<T>(Kind kind, int n, bool parallel)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float)
             ? Cast<T, float>((kind, parallel) switch
             {
-                (Kind.Sgd, false) => Of<float, SgdFloatN>(new(n)),
-                (Kind.Momentum, false) => Of<float, MomentumFloatN>(new(n)),
-                (Kind.RMSProp, false) => Of<float, RMSPropFloatN>(new(n)),
-                (Kind.Adam, false) => Of<float, AdamFloatN>(new(n)),
-                (Kind.Sgd, true) => Of<float, SgdFloatNParallel>(new(n)),
-                (Kind.Momentum, true) => Of<float, MomentumFloatNParallel>(new(n)),
-                (Kind.RMSProp, true) => Of<float, RMSPropFloatNParallel>(new(n)),
-                _ => Of<float, AdamFloatNParallel>(new(n)),
+                (Kind.Sgd, false) => Wrap<float>(new SgdFloatN(n).Step),
+                (Kind.Momentum, false) => Wrap<float>(new MomentumFloatN(n).Step),
+                (Kind.RMSProp, false) => Wrap<float>(new RMSPropFloatN(n).Step),
+                (Kind.Adam, false) => Wrap<float>(new AdamFloatN(n).Step),
+                (Kind.Sgd, true) => Wrap<float>(new SgdFloatNParallel(n).Step),
+                (Kind.Momentum, true) => Wrap<float>(new MomentumFloatNParallel(n).Step),
+                (Kind.RMSProp, true) => Wrap<float>(new RMSPropFloatNParallel(n).Step),
+                _ => Wrap<float>(new AdamFloatNParallel(n).Step),
             })
             : Cast<T, double>((kind, parallel) switch
             {
-                (Kind.Sgd, false) => Of<double, SgdDoubleN>(new(n)),
-                (Kind.Momentum, false) => Of<double, MomentumDoubleN>(new(n)),
-                (Kind.RMSProp, false) => Of<double, RMSPropDoubleN>(new(n)),
-                (Kind.Adam, false) => Of<double, AdamDoubleN>(new(n)),
-                (Kind.Sgd, true) => Of<double, SgdDoubleNParallel>(new(n)),
-                (Kind.Momentum, true) => Of<double, MomentumDoubleNParallel>(new(n)),
-                (Kind.RMSProp, true) => Of<double, RMSPropDoubleNParallel>(new(n)),
-                _ => Of<double, AdamDoubleNParallel>(new(n)),
+                (Kind.Sgd, false) => Wrap<double>(new SgdDoubleN(n).Step),
+                (Kind.Momentum, false) => Wrap<double>(new MomentumDoubleN(n).Step),
+                (Kind.RMSProp, false) => Wrap<double>(new RMSPropDoubleN(n).Step),
+                (Kind.Adam, false) => Wrap<double>(new AdamDoubleN(n).Step),
+                (Kind.Sgd, true) => Wrap<double>(new SgdDoubleNParallel(n).Step),
+                (Kind.Momentum, true) => Wrap<double>(new MomentumDoubleNParallel(n).Step),
+                (Kind.RMSProp, true) => Wrap<double>(new RMSPropDoubleNParallel(n).Step),
+                _ => Wrap<double>(new AdamDoubleNParallel(n).Step),
             });
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using OptGen.Benchmarks.Infrastructure;
 using OptGen.Benchmarks.Optimizers;
@@ -7,138 +9,104 @@ namespace OptGen.Benchmarks.Large;
 // One class per update rule and element type: the generated optimizers are concrete types, called directly.
 // BytesPerParameter = sizeof(T) × (p, g read + p written + each state array read and written).
 
-[BytesPerParameter(12)]
-public class SgdFloatLarge : LargeStepBenchmarks<float>
+/// <summary>
+/// The large-N cases of one generated optimizer and its <c>Parallel = true</c> twin: creates each for its case and
+/// takes the kind from its <see cref="OptimizerAttribute"/>. The two Generated cases stay in the concrete classes
+/// below, where the fields have the optimizers' own types and <c>Step</c> is a direct call; a benchmark method here,
+/// generic over classes, would be shared generic code and reach <c>Step</c> through a runtime lookup.
+/// </summary>
+public abstract class GeneratedLargeStepBenchmarks<T, TOptimizer, TParallel> : LargeStepBenchmarks<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TOptimizer : class, IOptimizer<T>
+    where TParallel : class, IOptimizer<T>
 {
-    private SgdFloatN? _generated;
-    private SgdFloatNParallel? _parallel;
-    protected override Kind Kind => Kind.Sgd;
-    protected override void CreateGenerated() => _generated = new(N);
-    protected override void CreateGeneratedParallel() => _parallel = new(N);
-    protected override void ReleaseGenerated() => (_generated, _parallel) = (null, null);
+    protected TOptimizer? Optimizer;
+    protected TParallel? ParallelOptimizer;
 
+    protected override Kind Kind { get; } = typeof(TOptimizer).GetCustomAttribute<OptimizerAttribute>()!.Kind;
+
+    // The constructor-sized optimizers take N as their only constructor argument.
+    protected override void CreateGenerated() => Optimizer = (TOptimizer)Activator.CreateInstance(typeof(TOptimizer), N)!;
+    protected override void CreateGeneratedParallel() => ParallelOptimizer = (TParallel)Activator.CreateInstance(typeof(TParallel), N)!;
+    protected override void ReleaseGenerated() => (Optimizer, ParallelOptimizer) = (null, null);
+}
+
+[BytesPerParameter(12)]
+public class SgdFloatLarge : GeneratedLargeStepBenchmarks<float, SgdFloatN, SgdFloatNParallel>
+{
     [Benchmark(Description = "Generated")]
-    public void Generated() => _generated!.Step(P, G);
+    public void Generated() => Optimizer!.Step(P, G);
 
     [Benchmark(Description = "Generated, Parallel = true")]
-    public void GeneratedParallel() => _parallel!.Step(P, G);
+    public void GeneratedParallel() => ParallelOptimizer!.Step(P, G);
 }
 
 [BytesPerParameter(24)]
-public class SgdDoubleLarge : LargeStepBenchmarks<double>
+public class SgdDoubleLarge : GeneratedLargeStepBenchmarks<double, SgdDoubleN, SgdDoubleNParallel>
 {
-    private SgdDoubleN? _generated;
-    private SgdDoubleNParallel? _parallel;
-    protected override Kind Kind => Kind.Sgd;
-    protected override void CreateGenerated() => _generated = new(N);
-    protected override void CreateGeneratedParallel() => _parallel = new(N);
-    protected override void ReleaseGenerated() => (_generated, _parallel) = (null, null);
-
     [Benchmark(Description = "Generated")]
-    public void Generated() => _generated!.Step(P, G);
+    public void Generated() => Optimizer!.Step(P, G);
 
     [Benchmark(Description = "Generated, Parallel = true")]
-    public void GeneratedParallel() => _parallel!.Step(P, G);
+    public void GeneratedParallel() => ParallelOptimizer!.Step(P, G);
 }
 
 [BytesPerParameter(20)]
-public class MomentumFloatLarge : LargeStepBenchmarks<float>
+public class MomentumFloatLarge : GeneratedLargeStepBenchmarks<float, MomentumFloatN, MomentumFloatNParallel>
 {
-    private MomentumFloatN? _generated;
-    private MomentumFloatNParallel? _parallel;
-    protected override Kind Kind => Kind.Momentum;
-    protected override void CreateGenerated() => _generated = new(N);
-    protected override void CreateGeneratedParallel() => _parallel = new(N);
-    protected override void ReleaseGenerated() => (_generated, _parallel) = (null, null);
-
     [Benchmark(Description = "Generated")]
-    public void Generated() => _generated!.Step(P, G);
+    public void Generated() => Optimizer!.Step(P, G);
 
     [Benchmark(Description = "Generated, Parallel = true")]
-    public void GeneratedParallel() => _parallel!.Step(P, G);
+    public void GeneratedParallel() => ParallelOptimizer!.Step(P, G);
 }
 
 [BytesPerParameter(40)]
-public class MomentumDoubleLarge : LargeStepBenchmarks<double>
+public class MomentumDoubleLarge : GeneratedLargeStepBenchmarks<double, MomentumDoubleN, MomentumDoubleNParallel>
 {
-    private MomentumDoubleN? _generated;
-    private MomentumDoubleNParallel? _parallel;
-    protected override Kind Kind => Kind.Momentum;
-    protected override void CreateGenerated() => _generated = new(N);
-    protected override void CreateGeneratedParallel() => _parallel = new(N);
-    protected override void ReleaseGenerated() => (_generated, _parallel) = (null, null);
-
     [Benchmark(Description = "Generated")]
-    public void Generated() => _generated!.Step(P, G);
+    public void Generated() => Optimizer!.Step(P, G);
 
     [Benchmark(Description = "Generated, Parallel = true")]
-    public void GeneratedParallel() => _parallel!.Step(P, G);
+    public void GeneratedParallel() => ParallelOptimizer!.Step(P, G);
 }
 
 [BytesPerParameter(20)]
-public class RMSPropFloatLarge : LargeStepBenchmarks<float>
+public class RMSPropFloatLarge : GeneratedLargeStepBenchmarks<float, RMSPropFloatN, RMSPropFloatNParallel>
 {
-    private RMSPropFloatN? _generated;
-    private RMSPropFloatNParallel? _parallel;
-    protected override Kind Kind => Kind.RMSProp;
-    protected override void CreateGenerated() => _generated = new(N);
-    protected override void CreateGeneratedParallel() => _parallel = new(N);
-    protected override void ReleaseGenerated() => (_generated, _parallel) = (null, null);
-
     [Benchmark(Description = "Generated")]
-    public void Generated() => _generated!.Step(P, G);
+    public void Generated() => Optimizer!.Step(P, G);
 
     [Benchmark(Description = "Generated, Parallel = true")]
-    public void GeneratedParallel() => _parallel!.Step(P, G);
+    public void GeneratedParallel() => ParallelOptimizer!.Step(P, G);
 }
 
 [BytesPerParameter(40)]
-public class RMSPropDoubleLarge : LargeStepBenchmarks<double>
+public class RMSPropDoubleLarge : GeneratedLargeStepBenchmarks<double, RMSPropDoubleN, RMSPropDoubleNParallel>
 {
-    private RMSPropDoubleN? _generated;
-    private RMSPropDoubleNParallel? _parallel;
-    protected override Kind Kind => Kind.RMSProp;
-    protected override void CreateGenerated() => _generated = new(N);
-    protected override void CreateGeneratedParallel() => _parallel = new(N);
-    protected override void ReleaseGenerated() => (_generated, _parallel) = (null, null);
-
     [Benchmark(Description = "Generated")]
-    public void Generated() => _generated!.Step(P, G);
+    public void Generated() => Optimizer!.Step(P, G);
 
     [Benchmark(Description = "Generated, Parallel = true")]
-    public void GeneratedParallel() => _parallel!.Step(P, G);
+    public void GeneratedParallel() => ParallelOptimizer!.Step(P, G);
 }
 
 [BytesPerParameter(28)]
-public class AdamFloatLarge : LargeStepBenchmarks<float>
+public class AdamFloatLarge : GeneratedLargeStepBenchmarks<float, AdamFloatN, AdamFloatNParallel>
 {
-    private AdamFloatN? _generated;
-    private AdamFloatNParallel? _parallel;
-    protected override Kind Kind => Kind.Adam;
-    protected override void CreateGenerated() => _generated = new(N);
-    protected override void CreateGeneratedParallel() => _parallel = new(N);
-    protected override void ReleaseGenerated() => (_generated, _parallel) = (null, null);
-
     [Benchmark(Description = "Generated")]
-    public void Generated() => _generated!.Step(P, G);
+    public void Generated() => Optimizer!.Step(P, G);
 
     [Benchmark(Description = "Generated, Parallel = true")]
-    public void GeneratedParallel() => _parallel!.Step(P, G);
+    public void GeneratedParallel() => ParallelOptimizer!.Step(P, G);
 }
 
 [BytesPerParameter(56)]
-public class AdamDoubleLarge : LargeStepBenchmarks<double>
+public class AdamDoubleLarge : GeneratedLargeStepBenchmarks<double, AdamDoubleN, AdamDoubleNParallel>
 {
-    private AdamDoubleN? _generated;
-    private AdamDoubleNParallel? _parallel;
-    protected override Kind Kind => Kind.Adam;
-    protected override void CreateGenerated() => _generated = new(N);
-    protected override void CreateGeneratedParallel() => _parallel = new(N);
-    protected override void ReleaseGenerated() => (_generated, _parallel) = (null, null);
-
     [Benchmark(Description = "Generated")]
-    public void Generated() => _generated!.Step(P, G);
+    public void Generated() => Optimizer!.Step(P, G);
 
     [Benchmark(Description = "Generated, Parallel = true")]
-    public void GeneratedParallel() => _parallel!.Step(P, G);
+    public void GeneratedParallel() => ParallelOptimizer!.Step(P, G);
 }

@@ -55,26 +55,14 @@ public abstract class LargeStepBenchmarks<T>
     public void SetupScalar()
     {
         Fill();
-        _scalar = Kind switch
-        {
-            Kind.Sgd => new SgdLoop<T>(N),
-            Kind.Momentum => new MomentumLoop<T>(N),
-            Kind.RMSProp => new RMSPropLoop<T>(N),
-            _ => new AdamLoop<T>(N),
-        };
+        _scalar = HandOptimizer<T>.Create(Kind, N, vector: false);
     }
 
     [GlobalSetup(Target = nameof(Vector256Loop))]
     public void SetupVector()
     {
         Fill();
-        _vector = Kind switch
-        {
-            Kind.Sgd => new SgdVector256<T>(N),
-            Kind.Momentum => new MomentumVector256<T>(N),
-            Kind.RMSProp => new RMSPropVector256<T>(N),
-            _ => new AdamVector256<T>(N),
-        };
+        _vector = HandOptimizer<T>.Create(Kind, N, vector: true);
     }
 
     [GlobalSetup(Target = nameof(TorchOneThread))]
