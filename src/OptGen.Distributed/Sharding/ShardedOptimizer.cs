@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -48,6 +49,9 @@ public abstract class ShardedOptimizer<T>
     /// <summary>The global gradient-norm limit (torch's clip_grad_norm_ before each step), or null for none.</summary>
     public double? ClipGradNorm { get; }
 
+    /// <summary>Where the steps spent their time.</summary>
+    public StepTimings Timings { get; } = new();
+
     /// <summary>The learning rate of the next step (every shard's).</summary>
     public abstract double LearningRate { get; set; }
 
@@ -59,6 +63,9 @@ public abstract class ShardedOptimizer<T>
 
     /// <summary>The length of the whole state: what one optimizer over every parameter would save.</summary>
     public abstract int WholeStateLength { get; }
+
+    /// <summary>The full name of the shards' optimizer type (a checkpoint resumes only into the same).</summary>
+    public abstract string ShardTypeName { get; }
 
     /// <summary>
     /// The buffer rank <paramref name="rank"/> (one this process plays) writes its local gradient into before
@@ -183,6 +190,9 @@ public abstract class ShardedOptimizer<T, TOptimizer> : ShardedOptimizer<T>
     /// <inheritdoc/>
     public sealed override int WholeStateLength => State.Length(Layout.ParameterCount);
 
+    /// <inheritdoc/>
+    public sealed override string ShardTypeName => typeof(TOptimizer).FullName ?? typeof(TOptimizer).Name;
+
     private protected StateLayout State { get; }
 
     /// <summary>The shard optimizer of the <paramref name="local"/>-th rank this process plays.</summary>
@@ -199,6 +209,8 @@ public abstract class ShardedOptimizer<T, TOptimizer> : ShardedOptimizer<T>
             throw new ArgumentException($"The parameter span has {parameters.Length} elements, but the optimizer shards {Layout.ParameterCount}.", nameof(parameters));
         }
 
+        long start = Stopwatch.GetTimestamp();
+
         // Reduce-scatter: every local rank receives the P pieces of its shard and adds them in rank order.
         for (int k = 0; k < LocalRankCount; k++)
         {
@@ -206,6 +218,7 @@ public abstract class ShardedOptimizer<T, TOptimizer> : ShardedOptimizer<T>
             RankOrder.Sum<T>(_pieces[k], _summed[k]);
         }
 
+        long reduced = Stopwatch.GetTimestamp();
         T scale = gradientScale;
         if (ClipGradNorm is { } maxNorm)
         {
@@ -225,13 +238,16 @@ public abstract class ShardedOptimizer<T, TOptimizer> : ShardedOptimizer<T>
             scale *= RankOrder.ClipCoefficient(T.Sqrt(total), maxNorm);
         }
 
+        long clipped = Stopwatch.GetTimestamp();
         for (int k = 0; k < LocalRankCount; k++)
         {
             int rank = FirstLocalRank + k;
             StepShard(ref _shards[k], parameters.Slice(Layout.Start(rank), Layout.Length(rank)), _summed[k], scale);
         }
 
+        long stepped = Stopwatch.GetTimestamp();
         ShareParameters(parameters);
+        Timings.Add(start, reduced, clipped, stepped, Stopwatch.GetTimestamp());
     }
 
     /// <inheritdoc/>
