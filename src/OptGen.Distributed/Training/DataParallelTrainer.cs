@@ -222,10 +222,11 @@ public sealed class DataParallelTrainer<T, TModel>
         byte[] body;
         try
         {
-            body = Optimizer.ShareFromRoot(() => CheckpointFile.Read(path));
+            body = Optimizer.ShareFromRoot(() => ReadOnRoot(path));
         }
         catch (IOException e) when (e is not CheckpointException)
         {
+            // On the other ranks: rank 0's problem, as rank 0 reports it.
             throw new CheckpointException(path, e.Message, e);
         }
 
@@ -236,6 +237,22 @@ public sealed class DataParallelTrainer<T, TModel>
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
         {
             throw new CheckpointException(path, e.Message, e);
+        }
+    }
+
+    private static byte[] ReadOnRoot(string path)
+    {
+        try
+        {
+            return CheckpointFile.Read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Rank 0 rethrows its own exception; the others get the problem alone, without the path's preamble,
+            // so that every rank's CheckpointException reads the same.
+            string preamble = new CheckpointException(path, "").Message;
+            string problem = e is CheckpointException && e.Message.StartsWith(preamble, StringComparison.Ordinal) ? e.Message[preamble.Length..] : e.Message;
+            throw new RootReadException(problem, e);
         }
     }
 
