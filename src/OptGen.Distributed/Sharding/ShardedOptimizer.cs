@@ -61,6 +61,9 @@ public abstract class ShardedOptimizer<T>
     /// <summary>The bytes of optimizer state this process holds (its shards' StateLength × the element size).</summary>
     public abstract long StateBytes { get; }
 
+    /// <summary>The bytes of optimizer state one rank holds: this rank's under MPI, the largest shard's when simulating.</summary>
+    public abstract long StateBytesPerRank { get; }
+
     /// <summary>The length of the whole state: what one optimizer over every parameter would save.</summary>
     public abstract int WholeStateLength { get; }
 
@@ -186,6 +189,9 @@ public abstract class ShardedOptimizer<T, TOptimizer> : ShardedOptimizer<T>
             return elements * Unsafe.SizeOf<T>();
         }
     }
+
+    /// <inheritdoc/>
+    public sealed override long StateBytesPerRank => _shards.Max(shard => (long)shard.StateLength) * Unsafe.SizeOf<T>();
 
     /// <inheritdoc/>
     public sealed override int WholeStateLength => State.Length(Layout.ParameterCount);
