@@ -307,18 +307,7 @@ public abstract class ShardedOptimizer<T, TOptimizer> : ShardedOptimizer<T>
         return k;
     }
 
-    private static void StepShard(ref TOptimizer shard, Span<T> parameters, Span<T> gradient, T scale)
-    {
-        // TODO(gradientScale): once IOptimizer<T> has Step(parameters, gradients, gradientScale), pass the scale
-        // instead; scaling here first is bit-identical by that overload's contract.
-        if (scale != T.One)
-        {
-            for (int i = 0; i < gradient.Length; i++)
-            {
-                gradient[i] *= scale;
-            }
-        }
-
-        shard.Step(parameters, gradient);
-    }
+    // The scale (1/P, times the clip factor) is applied as the generated step reads each gradient: no extra pass.
+    private static void StepShard(ref TOptimizer shard, Span<T> parameters, ReadOnlySpan<T> gradient, T scale) =>
+        shard.Step(parameters, gradient, scale);
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace OptGen.Distributed.Sharding;
 
 /// <summary>
-/// The shape of a constructor-sized optimizer's saved state, as <see cref="OptimizerState"/> lays it out: a header
+/// The shape of a constructor-sized optimizer's saved state, as <see cref="CompilerServices.OptimizerState"/> lays it out: a header
 /// of fixed length (step count, learning rate, any scalar state), then <see cref="Buffers"/> buffers of one element
 /// per parameter. Because the state is per parameter, the whole state of n parameters cuts into shards by slicing
 /// each buffer, and shards join back into the whole state.
