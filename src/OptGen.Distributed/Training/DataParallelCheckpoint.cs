@@ -1,7 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using OptGen.Data;
 using OptGen.Models;
 using OptGen.Training;
 
@@ -30,27 +27,7 @@ internal static class DataParallelCheckpoint
             }
 
             writer.Write(trainer.Optimizer.RankCount);   // for the record: any number of ranks may load it
-            writer.Write(trainer.Epoch);
-            writer.Write(trainer.Steps);
-            (bool started, bool inEpoch, int batch) = trainer.RunPosition;
-            writer.Write(started);
-            writer.Write(inEpoch);
-            writer.Write(batch);
-            if (inEpoch)
-            {
-                foreach (int row in trainer.Plan.Order)
-                {
-                    writer.Write(row);
-                }
-            }
-
-            writer.Write(trainer.InitialLearningRate);
-            Span<ulong> random = stackalloc ulong[SeededRandom.StateLength];
-            trainer.Plan.Random.GetState(random);
-            foreach (ulong word in random)
-            {
-                writer.Write(word);
-            }
+            trainer.CheckpointPosition.Write(writer, trainer.Plan);
 
             TrainingResult? finished = trainer.Finished;
             writer.Write(finished is not null);
@@ -61,8 +38,8 @@ internal static class DataParallelCheckpoint
             }
 
             trainer.History.Write(writer);
-            WriteValues<T>(writer, trainer.Parameters);
-            WriteValues(writer, wholeState);
+            CheckpointValues.Write<T>(writer, trainer.Parameters);
+            CheckpointValues.Write(writer, wholeState);
         }
 
         return stream.ToArray();
@@ -89,44 +66,8 @@ internal static class DataParallelCheckpoint
         }
 
         _ = reader.ReadInt32();   // the writer's rank count: the state is whole, so any number of ranks resumes it
-        int epoch = reader.ReadInt32();
-        long steps = reader.ReadInt64();
-        if (epoch < 0 || epoch > trainer.Options.Epochs || steps < 0)
-        {
-            throw new InvalidDataException($"it is at epoch {epoch}, step {steps}, beyond this run's {trainer.Options.Epochs} epochs.");
-        }
-
-        bool started = reader.ReadBoolean(), inEpoch = reader.ReadBoolean();
-        int batch = reader.ReadInt32();
-        if (inEpoch ? (uint)batch >= (uint)trainer.Plan.BatchCount : batch != 0)
-        {
-            throw new InvalidDataException($"it is at batch {batch} of an epoch of {trainer.Plan.BatchCount}.");
-        }
-
-        int[]? order = null;
-        if (inEpoch)
-        {
-            order = new int[trainer.TrainData.Count];
-            var seen = new bool[order.Length];
-            for (int i = 0; i < order.Length; i++)
-            {
-                order[i] = reader.ReadInt32();
-                if ((uint)order[i] >= (uint)order.Length || seen[order[i]])
-                {
-                    throw new InvalidDataException("its row order is not a permutation of the training rows.");
-                }
-
-                seen[order[i]] = true;
-            }
-        }
-
-        double initialRate = reader.ReadDouble();
-        Span<ulong> random = stackalloc ulong[SeededRandom.StateLength];
-        for (int i = 0; i < random.Length; i++)
-        {
-            random[i] = reader.ReadUInt64();
-        }
-
+        TrainingPosition.Saved saved = TrainingPosition.Read(reader, trainer.Plan, trainer.Options.Epochs);
+        (int epoch, long steps) = (saved.Position.Epoch, saved.Position.Steps);
         TrainingResult? finished = null;
         if (reader.ReadBoolean())
         {
@@ -141,8 +82,8 @@ internal static class DataParallelCheckpoint
             finished = finished with { FinalTrainLoss = history.TrainLoss[^1] };
         }
 
-        T[] parameters = ReadValues<T>(reader, trainer.Parameters.Length, "parameters");
-        T[] state = ReadValues<T>(reader, trainer.Optimizer.WholeStateLength, "optimizer state");
+        T[] parameters = Expect(CheckpointValues.Read<T>(reader), trainer.Parameters.Length, "parameters");
+        T[] state = Expect(CheckpointValues.Read<T>(reader), trainer.Optimizer.WholeStateLength, "optimizer state");
         if (reader.BaseStream.Position != body.Length)
         {
             throw new InvalidDataException("it has data after its last field.");
@@ -150,15 +91,10 @@ internal static class DataParallelCheckpoint
 
         // Everything is read and checked; only now is the run changed.
         trainer.Optimizer.LoadWholeState(state);
-        trainer.Plan.Random.SetState(random);
-        if (order is not null)
-        {
-            trainer.Plan.RestoreOrder(order);
-        }
-
+        saved.ApplyTo(trainer.Plan);
         parameters.CopyTo(trainer.Parameters, 0);
         trainer.Finished = finished;
-        trainer.Restore(epoch, steps, started, inEpoch, batch, initialRate, history);
+        trainer.Restore(saved.Position, history);
     }
 
     // What must be equal between the run that wrote a checkpoint and the one that resumes it, each as "what value".
@@ -174,29 +110,6 @@ internal static class DataParallelCheckpoint
         $"batching {trainer.Options.Batching} ({trainer.Plan.BatchCount} batches per epoch)",
     ];
 
-    private static void WriteValues<T>(BinaryWriter writer, ReadOnlySpan<T> values)
-        where T : unmanaged
-    {
-        writer.Write(values.Length);
-        writer.Write(MemoryMarshal.AsBytes(values));
-    }
-
-    private static T[] ReadValues<T>(BinaryReader reader, int expected, string what)
-        where T : unmanaged
-    {
-        int length = reader.ReadInt32();
-        if (length != expected)
-        {
-            throw new InvalidDataException($"it holds {length} values of {what}; this run has {expected}.");
-        }
-
-        if ((long)length * Unsafe.SizeOf<T>() > reader.BaseStream.Length - reader.BaseStream.Position)
-        {
-            throw new InvalidDataException($"it declares {length} values of {what} where fewer remain.");
-        }
-
-        var values = new T[length];
-        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
-    }
+    private static T[] Expect<T>(T[] values, int expected, string what) =>
+        values.Length == expected ? values : throw new InvalidDataException($"it holds {values.Length} values of {what}; this run has {expected}.");
 }

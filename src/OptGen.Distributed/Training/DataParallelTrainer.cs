@@ -289,7 +289,7 @@ public sealed class DataParallelTrainer<T, TModel>
             }
 
             _localScalars[ScalarsPerRank * k] = double.CreateChecked(loss);
-            _localScalars[ScalarsPerRank * k + 1] = T.IsFinite(loss) && AllFinite(gradient) ? 0 : 1;
+            _localScalars[ScalarsPerRank * k + 1] = T.IsFinite(loss) && FiniteCheck.All<T>(gradient) ? 0 : 1;
         }
 
         Optimizer.GatherScalars(_localScalars, _allScalars, ScalarsPerRank);
@@ -307,7 +307,7 @@ public sealed class DataParallelTrainer<T, TModel>
 
         _parameters.AsSpan().CopyTo(_lastFinite);
         Optimizer.Step(_parameters, mean ? T.One / T.CreateChecked(ranks) : T.One);
-        if (!AllFinite(_parameters))
+        if (!FiniteCheck.All<T>(_parameters))
         {
             // Every rank holds the same gathered vector, so every rank takes this branch together.
             _lastFinite.AsSpan().CopyTo(_parameters);
@@ -365,19 +365,6 @@ public sealed class DataParallelTrainer<T, TModel>
         }
     }
 
-    private static bool AllFinite(ReadOnlySpan<T> values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!T.IsFinite(values[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     // The state a checkpoint carries, read and written by DataParallelCheckpoint.
     internal TrainingResult? Finished
     {
@@ -385,16 +372,11 @@ public sealed class DataParallelTrainer<T, TModel>
         set => _finished = value;
     }
 
-    internal (bool Started, bool InEpoch, int Batch) RunPosition => (_started, _inEpoch, _batch);
+    internal TrainingPosition CheckpointPosition => new(Epoch, Steps, _started, _inEpoch, _batch, _initialRate);
 
-    internal void Restore(int epoch, long steps, bool started, bool inEpoch, int batch, double initialRate, LossHistory history)
+    internal void Restore(TrainingPosition position, LossHistory history)
     {
-        Epoch = epoch;
-        Steps = steps;
-        _started = started;
-        _inEpoch = inEpoch;
-        _batch = batch;
-        _initialRate = initialRate;
+        (Epoch, Steps, _started, _inEpoch, _batch, _initialRate) = position;
         History = history;
     }
 
