@@ -326,19 +326,9 @@ public sealed class DataParallelTrainer<T, TModel>
     private void EndEpoch()
     {
         Epoch++;
-        double trainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
-        double validationLoss = double.NaN, accuracy = double.NaN;
-        if (ValidationData is not null)
-        {
-            validationLoss = double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
-            if (Model.OutputActivation == Activation.Sigmoid)
-            {
-                accuracy = Evaluation.AccuracyOf<T, TModel>(Model, _parameters, ValidationData);
-            }
-        }
-
-        History.AddEpoch(trainLoss, validationLoss, accuracy, Optimizer.LearningRate);
-        Options.Progress?.Report(new EpochReport(Epoch, Options.Epochs, Steps, trainLoss, validationLoss, accuracy, Optimizer.LearningRate));
+        EpochReport report = Evaluation.AfterEpoch<T, TModel>(Model, _parameters, TrainData, ValidationData, Epoch, Options.Epochs, Steps, Optimizer.LearningRate);
+        History.AddEpoch(report);
+        Options.Progress?.Report(report);
         WriteAutomaticCheckpoint(force: false);
     }
 
