@@ -11,7 +11,7 @@ internal sealed class HostArguments
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException("usage: OptGen.Distributed.TestHost <scenario> [--name value]...; scenarios: collectives, parity, checkpoint, resume, fail, bench.");
+            throw new ArgumentException("usage: OptGen.Distributed.TestHost <scenario> [--name value]...; scenarios: collectives, parity, checkpoint, resume, fail, mismatch, bench.");
         }
 
         Scenario = args[0];

@@ -62,4 +62,14 @@ public sealed class FailureTests
         Assert.Contains("started by Open MPI's launcher, but the library 'libmpich.so.12' is MPICH", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Lines("collectives"));
     }
+
+    [Fact]
+    public void RanksThatShardDifferentVectors_AllRefuseBeforeTheFirstStep()
+    {
+        ProcessResult run = Launch.OpenMpi(2, Host, ["mismatch"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Rank 1 shards 101 parameters of 4-byte elements, but rank 0 shards 100", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Lines("result"));
+    }
 }
