@@ -22,3 +22,12 @@ internal partial class AdamFloat;
 
 [Optimizer(Kind.Adam, ElementType = typeof(double), LearningRate = 0.01)]
 internal partial class AdamDouble;
+
+[Optimizer(Kind.AdamW, ElementType = typeof(float), LearningRate = 0.01)]
+internal partial class AdamWFloat;
+
+[Optimizer(Kind.NAdam, ElementType = typeof(double), LearningRate = 0.01)]
+internal partial class NAdamDouble;
+
+[Optimizer(Kind.Rprop, ElementType = typeof(float), LearningRate = 0.01)]
+internal partial class RpropFloat;

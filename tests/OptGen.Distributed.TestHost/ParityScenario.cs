@@ -18,6 +18,9 @@ internal static class ParityScenario
         Train<double, RMSPropDouble>(world, ranks, "rmsprop-double", n => new RMSPropDouble(n));
         Train<float, AdamFloat>(world, ranks, "adam-float", n => new AdamFloat(n));
         Train<double, AdamDouble>(world, ranks, "adam-double", n => new AdamDouble(n));
+        Train<float, AdamWFloat>(world, ranks, "adamw-float", n => new AdamWFloat(n));
+        Train<double, NAdamDouble>(world, ranks, "nadam-double", n => new NAdamDouble(n));
+        Train<float, RpropFloat>(world, ranks, "rprop-float", n => new RpropFloat(n));
         return 0;
     }
 
