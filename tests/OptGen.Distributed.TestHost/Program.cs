@@ -10,7 +10,7 @@ Func<Communicator?, int, int> scenario = arguments.Scenario switch
     "checkpoint" => (world, ranks) => CheckpointScenario.Save(world, ranks, arguments.Required("path"), arguments.Int("at") ?? 7),
     "resume" => (world, ranks) => CheckpointScenario.Resume(world, ranks, arguments.Required("path")),
     "fail" => (world, ranks) => FailureScenario.Run(world, ranks, arguments.Int("fail-rank") ?? 1, arguments.Int("fail-step") ?? 3),
-    "mismatch" => (world, _) => MismatchScenario.Run(world!),
+    "mismatch" => (world, _) => MismatchScenario.Run(world!, arguments.Text("what") ?? "vector"),
     "bench" => (world, ranks) => BenchScenario.Run(world, ranks, arguments.Int("size") ?? (1 << 24), arguments.Int("steps") ?? 10),
     _ => throw new ArgumentException($"Unknown scenario '{arguments.Scenario}'."),
 };

@@ -157,6 +157,7 @@ public sealed class DataParallelTrainer<T, TModel>
 
         if (!_started)
         {
+            CheckReplicas();
             _started = true;
             History.InitialTrainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
             History.InitialValidationLoss = ValidationData is null ? double.NaN : double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
@@ -254,6 +255,47 @@ public sealed class DataParallelTrainer<T, TModel>
             string problem = e is CheckpointException && e.Message.StartsWith(preamble, StringComparison.Ordinal) ? e.Message[preamble.Length..] : e.Message;
             throw new RootReadException(problem, e);
         }
+    }
+
+    // Every rank must start from the same parameters and hold the same data (the same seeds, the same files): a
+    // replica that differs would train on silently, its first step mixing gradients taken at other points. A
+    // collective, compared on every rank, so every rank throws alike.
+    private void CheckReplicas()
+    {
+        var mine = new double[ReplicaFingerprintLength * Optimizer.LocalRankCount];
+        Fingerprint<T>(_parameters).CopyTo(mine, 0);
+        Fingerprint<T>(TrainData.AllFeatures, TrainData.Targets).CopyTo(mine, 2);
+        for (int k = 1; k < Optimizer.LocalRankCount; k++)
+        {
+            mine.AsSpan(0, ReplicaFingerprintLength).CopyTo(mine.AsSpan(k * ReplicaFingerprintLength));
+        }
+
+        var all = new double[ReplicaFingerprintLength * Optimizer.RankCount];
+        Optimizer.GatherScalars(mine, all, ReplicaFingerprintLength);
+        for (int r = 1; r < Optimizer.RankCount; r++)
+        {
+            string? what = !all.AsSpan(r * ReplicaFingerprintLength, 2).SequenceEqual(all.AsSpan(0, 2)) ? "parameters"
+                : !all.AsSpan(r * ReplicaFingerprintLength + 2, 2).SequenceEqual(all.AsSpan(2, 2)) ? "training data"
+                : null;
+            if (what is not null)
+            {
+                throw new InvalidOperationException(
+                    $"Rank {r}'s initial {what} differ from rank 0's: every rank must start from the same parameters and hold the same training data (the same seeds and files).");
+            }
+        }
+    }
+
+    private const int ReplicaFingerprintLength = 4;   // two 32-bit halves of a hash of the parameters, two of the data
+
+    // The first 64 bits of a SHA-256 of the values, as two doubles that hold 32 bits each exactly.
+    private static double[] Fingerprint<TValue>(ReadOnlySpan<TValue> values, ReadOnlySpan<TValue> more = default)
+        where TValue : unmanaged
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(more));
+        byte[] digest = hash.GetHashAndReset();
+        return [BitConverter.ToUInt32(digest, 0), BitConverter.ToUInt32(digest, 4)];
     }
 
     private TrainingResult? TakeStep()

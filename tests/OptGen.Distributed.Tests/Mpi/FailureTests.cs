@@ -72,4 +72,14 @@ public sealed class FailureTests
         Assert.Contains("Rank 1 shards 101 parameters of 4-byte elements, but rank 0 shards 100", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Lines("result"));
     }
+
+    [Fact]
+    public void RanksThatStartFromDifferentParameters_AllRefuseBeforeTheFirstStep()
+    {
+        ProcessResult run = Launch.OpenMpi(2, Host, ["mismatch", "--what", "parameters"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Rank 1's initial parameters differ from rank 0's", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Lines("result"));
+    }
 }
