@@ -1,7 +1,5 @@
 using System.Numerics;
-using OptGen.Data;
 using OptGen.Distributed.Mpi;
-using OptGen.Losses;
 using OptGen.Models;
 
 namespace OptGen.Distributed.TestHost;
@@ -19,28 +17,15 @@ internal static class FailureScenario
         return 0;
     }
 
-    private sealed class FailingModel<T>(Mlp<T> inner, int failAt) : IModel<T>
+    private sealed class FailingModel<T>(Mlp<T> inner, int failAt) : WrappedModel<T>(inner)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private int _calls;
-
-        public int ParameterCount => inner.ParameterCount;
-
-        public int InputCount => inner.InputCount;
-
-        public Loss Loss => inner.Loss;
-
-        public Activation OutputActivation => inner.OutputActivation;
-
-        public void Initialize(Span<T> parameters, ulong seed) => inner.Initialize(parameters, seed);
-
-        public T Predict(ReadOnlySpan<T> parameters, ReadOnlySpan<T> features) => inner.Predict(parameters, features);
-
-        public T ComputeLoss(ReadOnlySpan<T> parameters, Batch<T> batch) => inner.ComputeLoss(parameters, batch);
-
-        public T ComputeLossAndGradient(ReadOnlySpan<T> parameters, Batch<T> batch, Span<T> gradient) =>
-            ++_calls == failAt
-                ? throw new InvalidOperationException($"injected failure at step {failAt}")
-                : inner.ComputeLossAndGradient(parameters, batch, gradient);
+        protected override void BeforeGradient(int call)
+        {
+            if (call == failAt)
+            {
+                throw new InvalidOperationException($"injected failure at step {failAt}");
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 using OptGen.Data;
 using OptGen.Distributed.Sharding;
+using OptGen.Distributed.TestHost;
 using OptGen.Distributed.Training;
-using OptGen.Losses;
 using OptGen.Models;
 using OptGen.Training;
 
@@ -141,33 +141,14 @@ public sealed class DataParallelTrainerTests : IDisposable
     }
 
     /// <summary>Writes a NaN into the gradient on its n-th gradient call.</summary>
-    private sealed class PoisonedModel(Mlp<double> inner, int poisonCall) : IModel<double>
+    private sealed class PoisonedModel(Mlp<double> inner, int poisonCall) : WrappedModel<double>(inner)
     {
-        private int _calls;
-
-        public int ParameterCount => inner.ParameterCount;
-
-        public int InputCount => inner.InputCount;
-
-        public Loss Loss => inner.Loss;
-
-        public Activation OutputActivation => inner.OutputActivation;
-
-        public void Initialize(Span<double> parameters, ulong seed) => inner.Initialize(parameters, seed);
-
-        public double Predict(ReadOnlySpan<double> parameters, ReadOnlySpan<double> features) => inner.Predict(parameters, features);
-
-        public double ComputeLoss(ReadOnlySpan<double> parameters, Batch<double> batch) => inner.ComputeLoss(parameters, batch);
-
-        public double ComputeLossAndGradient(ReadOnlySpan<double> parameters, Batch<double> batch, Span<double> gradient)
+        protected override void AfterGradient(int call, Span<double> gradient)
         {
-            double loss = inner.ComputeLossAndGradient(parameters, batch, gradient);
-            if (++_calls == poisonCall)
+            if (call == poisonCall)
             {
                 gradient[0] = double.NaN;
             }
-
-            return loss;
         }
     }
 }
