@@ -104,6 +104,17 @@ public sealed class Trainer<T, TModel, TOptimizer>
             }
         }
 
+        if (options.ClipGradNorm is { } clip && !(clip > 0 && double.IsFinite(clip)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), clip, "TrainingOptions.ClipGradNorm must be a positive finite number (or null for no clipping).");
+        }
+
+        if (HasModes && typeof(TOptimizer).IsValueType)
+        {
+            throw new ArgumentException(
+                $"{typeof(TOptimizer).Name} has train and eval modes (Schedule-Free); the trainer switches them through the optimizer, so declare it a class, not a struct.", nameof(optimizer));
+        }
+
         Model = model;
         _optimizer = optimizer;
         TrainData = train;
@@ -125,6 +136,12 @@ public sealed class Trainer<T, TModel, TOptimizer>
             _epochTrajectory = trajectory.Frequency == TrajectoryFrequency.PerEpoch ? Trajectory : null;
         }
     }
+
+    /// <summary>Whether the optimizer has train/eval modes (Schedule-Free) that the trainer must switch.</summary>
+    private static readonly bool HasModes = typeof(ITrainEvalOptimizer<T>).IsAssignableFrom(typeof(TOptimizer));
+
+    /// <summary>The optimizer's modes (a class, checked at construction, so the cast does not copy it).</summary>
+    private ITrainEvalOptimizer<T> Modes => (ITrainEvalOptimizer<T>)(object)_optimizer!;
 
     /// <summary>The model.</summary>
     public TModel Model { get; }
@@ -307,6 +324,11 @@ public sealed class Trainer<T, TModel, TOptimizer>
             _optimizer.LearningRate = schedule.Rate(_initialRate, Steps, Epoch);
         }
 
+        if (HasModes)
+        {
+            Modes.Train(_parameters); // Schedule-Free: gradients are taken at y and the steps move y; nothing when already training
+        }
+
         T loss = Model.ComputeLossAndGradient(_parameters, Plan.GetBatch(_batch), _gradient);
         if (!T.IsFinite(loss) || !FiniteCheck.All<T>(_gradient))
         {
@@ -315,7 +337,17 @@ public sealed class Trainer<T, TModel, TOptimizer>
         }
 
         _parameters.AsSpan().CopyTo(_lastFinite);
-        _optimizer.Step(_parameters, _gradient);
+
+        if (Options.ClipGradNorm is { } maxNorm)
+        {
+            var norm = new GradientNorm<T>();
+            norm.Add(_gradient);
+            _optimizer.Step(_parameters, _gradient, norm.ClipCoefficient(maxNorm));
+        }
+        else
+        {
+            _optimizer.Step(_parameters, _gradient);
+        }
         if (!FiniteCheck.All<T>(_parameters))
         {
             _lastFinite.AsSpan().CopyTo(_parameters);
@@ -334,6 +366,13 @@ public sealed class Trainer<T, TModel, TOptimizer>
 
     private TrainingResult? EndEpoch()
     {
+        if (HasModes)
+        {
+            // Schedule-Free: evaluation, the trajectory, checkpoints and the final parameters are x, as the
+            // reference's optimizer.eval() makes them; the next step's Train moves back to y.
+            Modes.Eval(_parameters);
+        }
+
         Epoch++;
         _epochTrajectory?.Record(_parameters, Steps);
         EpochReport report = Evaluation.AfterEpoch<T, TModel>(Model, _parameters, TrainData, ValidationData, Epoch, Options.Epochs, Steps, _optimizer.LearningRate);

@@ -36,6 +36,13 @@ public sealed class TrainingOptions
     /// <summary>The epochs between automatic checkpoints. Default 1.</summary>
     public int CheckpointEvery { get; init; } = 1;
 
+    /// <summary>
+    /// Clip each step's gradient to this L2 norm, as <c>torch.nn.utils.clip_grad_norm_</c> before <c>step()</c>
+    /// (null, the default: no clipping). The coefficient is computed with <see cref="GradientNorm{T}"/> and passed to the
+    /// optimizer as its gradient scale, so the gradient is never rewritten.
+    /// </summary>
+    public double? ClipGradNorm { get; init; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs, nameof(Epochs));
