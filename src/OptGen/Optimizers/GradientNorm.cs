@@ -12,7 +12,7 @@ namespace OptGen;
 /// gradients. A mutable struct: keep it in a local and <see cref="Add(ReadOnlySpan{T}, T)"/> each span. Allocates nothing.
 /// </summary>
 /// <remarks>
-/// Squares are summed in double, element i of the whole sequence into accumulator i mod 4, whatever the spans'
+/// Squares are summed in double, element i of the whole sequence into accumulator i mod 16, whatever the spans'
 /// lengths and whatever vector width the machine has: the same gradients give the same norm, bit for bit, in one
 /// span or in many, on any machine.
 /// </remarks>
@@ -20,14 +20,24 @@ namespace OptGen;
 public struct GradientNorm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Vector256<double> _sums;
+    /// <summary>Element i of the whole sequence is summed into lane i mod 16: four independent vector accumulators.</summary>
+    private const int Lanes = 16;
+
+    private Vector256<double> _lanes0, _lanes1, _lanes2, _lanes3;
     private long _count;
 
     /// <summary>The number of gradients added.</summary>
     public readonly long Count => _count;
 
     /// <summary>‖g‖₂ of everything added.</summary>
-    public readonly double Norm => Math.Sqrt((_sums.GetElement(0) + _sums.GetElement(1)) + (_sums.GetElement(2) + _sums.GetElement(3)));
+    public readonly double Norm
+    {
+        get
+        {
+            Vector256<double> sum = (_lanes0 + _lanes1) + (_lanes2 + _lanes3);
+            return Math.Sqrt((sum.GetElement(0) + sum.GetElement(1)) + (sum.GetElement(2) + sum.GetElement(3)));
+        }
+    }
 
     /// <summary>Adds <paramref name="gradients"/>.</summary>
     public void Add(ReadOnlySpan<T> gradients) => Add(gradients, T.One);
@@ -35,40 +45,53 @@ public struct GradientNorm<T>
     /// <summary>Adds <paramref name="gradients"/>, each multiplied by <paramref name="scale"/> (in <typeparamref name="T"/>) first.</summary>
     public void Add(ReadOnlySpan<T> gradients, T scale)
     {
+        // The accumulators live in locals while the loop runs (fields of a struct would be stored every iteration).
+        Vector256<double> a0 = _lanes0, a1 = _lanes1, a2 = _lanes2, a3 = _lanes3;
         int i = 0;
-        // Scalar until the next element belongs to accumulator 0, then four at a time, then the rest.
-        for (; i < gradients.Length && (_count + i) % 4 != 0; i++)
+
+        // One at a time until the next element belongs to lane 0, then sixteen at a time, then the rest.
+        for (; i < gradients.Length && (_count + i) % Lanes != 0; i++)
         {
-            AddOne(gradients[i] * scale, (int)((_count + i) % 4));
+            AddOne(ref a0, ref a1, ref a2, ref a3, gradients[i] * scale, (int)((_count + i) % Lanes));
         }
 
         ref T start = ref MemoryMarshal.GetReference(gradients);
         if (typeof(T) == typeof(float) && Vector256.IsHardwareAccelerated)
         {
             Vector256<float> s = Vector256.Create(float.CreateTruncating(scale));
-            for (; i <= gradients.Length - 8; i += 8)
+            for (; i <= gradients.Length - Lanes; i += Lanes)
             {
-                Vector256<float> x = Vector256.LoadUnsafe(ref Unsafe.As<T, float>(ref start), (nuint)i) * s;
-                (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-                _sums += lower * lower;
-                _sums += upper * upper;
+                (Vector256<double> l0, Vector256<double> l1) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<T, float>(ref start), (nuint)i) * s);
+                (Vector256<double> l2, Vector256<double> l3) = Vector256.Widen(Vector256.LoadUnsafe(ref Unsafe.As<T, float>(ref start), (nuint)(i + 8)) * s);
+                a0 += l0 * l0;
+                a1 += l1 * l1;
+                a2 += l2 * l2;
+                a3 += l3 * l3;
             }
         }
         else if (typeof(T) == typeof(double) && Vector256.IsHardwareAccelerated)
         {
             Vector256<double> s = Vector256.Create(double.CreateTruncating(scale));
-            for (; i <= gradients.Length - 4; i += 4)
+            ref double first = ref Unsafe.As<T, double>(ref start);
+            for (; i <= gradients.Length - Lanes; i += Lanes)
             {
-                Vector256<double> x = Vector256.LoadUnsafe(ref Unsafe.As<T, double>(ref start), (nuint)i) * s;
-                _sums += x * x;
+                Vector256<double> x0 = Vector256.LoadUnsafe(ref first, (nuint)i) * s;
+                Vector256<double> x1 = Vector256.LoadUnsafe(ref first, (nuint)(i + 4)) * s;
+                Vector256<double> x2 = Vector256.LoadUnsafe(ref first, (nuint)(i + 8)) * s;
+                Vector256<double> x3 = Vector256.LoadUnsafe(ref first, (nuint)(i + 12)) * s;
+                a0 += x0 * x0;
+                a1 += x1 * x1;
+                a2 += x2 * x2;
+                a3 += x3 * x3;
             }
         }
 
         for (; i < gradients.Length; i++)
         {
-            AddOne(gradients[i] * scale, (int)((_count + i) % 4));
+            AddOne(ref a0, ref a1, ref a2, ref a3, gradients[i] * scale, (int)((_count + i) % Lanes));
         }
 
+        (_lanes0, _lanes1, _lanes2, _lanes3) = (a0, a1, a2, a3);
         _count += gradients.Length;
     }
 
@@ -83,9 +106,24 @@ public struct GradientNorm<T>
         return coefficient > T.One ? T.One : coefficient;
     }
 
-    private void AddOne(T value, int lane)
+    /// <summary>Adds x² to lane <paramref name="lane"/> (0–15), exactly as the vector loop would.</summary>
+    private static void AddOne(ref Vector256<double> a0, ref Vector256<double> a1, ref Vector256<double> a2, ref Vector256<double> a3, T value, int lane)
     {
         double x = double.CreateTruncating(value);
-        _sums = _sums.WithElement(lane, _sums.GetElement(lane) + x * x);
+        switch (lane / 4)
+        {
+            case 0:
+                a0 = a0.WithElement(lane % 4, a0.GetElement(lane % 4) + x * x);
+                break;
+            case 1:
+                a1 = a1.WithElement(lane % 4, a1.GetElement(lane % 4) + x * x);
+                break;
+            case 2:
+                a2 = a2.WithElement(lane % 4, a2.GetElement(lane % 4) + x * x);
+                break;
+            default:
+                a3 = a3.WithElement(lane % 4, a3.GetElement(lane % 4) + x * x);
+                break;
+        }
     }
 }
