@@ -16,7 +16,7 @@ namespace OptGen.Models;
 /// loss or gradient allocates nothing, and one instance must not be used by two threads at once.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class Mlp<T> : IModel<T>
+public sealed class Mlp<T> : IModel<T>, IParameterLayout
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _widths;          // input, hidden…, 1
@@ -25,6 +25,7 @@ public sealed class Mlp<T> : IModel<T>
     private readonly T[] _z;                 // pre-activations of every non-input unit
     private readonly T[] _a;                 // activations of every non-input unit
     private readonly T[] _delta;             // ∂L/∂z of every non-input unit
+    private readonly ParameterBuffer[] _buffers;
 
     /// <summary>
     /// An MLP from <paramref name="inputs"/> features through hidden layers of widths <paramref name="hidden"/>
@@ -55,6 +56,7 @@ public sealed class Mlp<T> : IModel<T>
             }
         }
 
+        ModelChecks.SingleOutput(outputActivation, activation);
         Loss = loss ?? (outputActivation == Activation.Sigmoid ? Loss.BinaryCrossEntropy() : Loss.SquaredError(Reduction.Mean));
         Loss.CheckOutput(outputActivation);
         HiddenActivation = activation;
@@ -75,6 +77,14 @@ public sealed class Mlp<T> : IModel<T>
         }
 
         ParameterCount = parameters;
+        _buffers = new ParameterBuffer[2 * layers];
+        for (int l = 0; l < layers; l++)
+        {
+            int weights = _widths[l] * _widths[l + 1];
+            _buffers[2 * l] = new ParameterBuffer($"layer{l}.weight", ParameterRole.Weight, _weightOffsets[l], weights);
+            _buffers[2 * l + 1] = new ParameterBuffer($"layer{l}.bias", ParameterRole.Bias, _weightOffsets[l] + weights, _widths[l + 1]);
+        }
+
         _z = new T[units];
         _a = new T[units];
         _delta = new T[units];
@@ -106,6 +116,9 @@ public sealed class Mlp<T> : IModel<T>
 
     /// <summary>Where layer <paramref name="layer"/>'s (0-based) weight matrix starts in the parameter span; its biases follow it.</summary>
     public int WeightOffset(int layer) => _weightOffsets[layer];
+
+    /// <summary>Each layer's weight matrix and bias vector, as torch's <c>nn.Linear</c> names them, in order.</summary>
+    public IReadOnlyList<ParameterBuffer> ParameterBuffers => _buffers;
 
     /// <summary>A new parameter array, initialised from <paramref name="seed"/>.</summary>
     public T[] CreateParameters(ulong seed)

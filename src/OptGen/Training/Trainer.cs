@@ -341,7 +341,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
         if (ValidationData is not null)
         {
             validationLoss = double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
-            if (Model.OutputActivation == Activation.Sigmoid)
+            if (Model.OutputActivation is Activation.Sigmoid or Activation.Softmax)
             {
                 accuracy = Evaluation.AccuracyOf<T, TModel>(Model, _parameters, ValidationData);
             }
