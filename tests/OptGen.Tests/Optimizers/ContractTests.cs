@@ -1,3 +1,4 @@
+using OptGen.CompilerServices;
 using System.Numerics;
 using System.Text.RegularExpressions;
 using Xunit;
@@ -200,7 +201,7 @@ public class ContractTests
             original.Step(parameters, gradients[t]);
         }
 
-        Assert.True(original.StateLength >= OptimizerState.HeaderLength<T>());
+        Assert.True(original.StateLength >= OptimizerState.HeaderLength<T>(0));
         var state = new T[original.StateLength];
         original.SaveState(state);
 
@@ -248,9 +249,8 @@ public class ContractTests
         TOptimizer optimizer = create();
         var state = new T[optimizer.StateLength];
         optimizer.SaveState(state);
-        var header = new StateWriter<T>(state);
-        header.WriteInt64(stepCount);
-        header.WriteDouble(0.0123);
+        (long kind, long fingerprint, _, _) = StateReader<T>.PeekHeader(state);
+        _ = new StateWriter<T>(state, (int)kind, fingerprint, stepCount, 0.0123);
 
         optimizer.LoadState(state);
         Assert.Equal(stepCount, optimizer.StepCount);
@@ -260,9 +260,9 @@ public class ContractTests
         optimizer.Step(parameters, Parity.Gradients<T>(optimizer.ParameterCount, 1, 2)[0]);
         Assert.Equal(stepCount + 1, optimizer.StepCount);
         optimizer.SaveState(state);
-        var reader = new StateReader<T>(state);
-        Assert.Equal(stepCount + 1, reader.ReadInt64());
-        Assert.Equal(0.0123, reader.ReadDouble());
+        (_, _, long savedStepCount, double savedLearningRate) = StateReader<T>.PeekHeader(state);
+        Assert.Equal(stepCount + 1, savedStepCount);
+        Assert.Equal(0.0123, savedLearningRate);
         foreach (T p in parameters)
         {
             Assert.True(T.IsFinite(p));
