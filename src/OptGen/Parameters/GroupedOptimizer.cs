@@ -161,6 +161,25 @@ public sealed class GroupedOptimizer<T> : IOptimizer<T>
         }
     }
 
+    /// <summary>Steps a set of one buffer holding the whole model, as <see cref="Step(Span{T}, ReadOnlySpan{T})"/>.</summary>
+    /// <exception cref="NotSupportedException">The set has several buffers: the groups are cut from one flat span; step <see cref="Groups"/> over sets of their own instead.</exception>
+    public void Step(ParameterSet<T> parameters) => Step(parameters, T.One);
+
+    /// <summary>Steps a set of one buffer holding the whole model, every gradient × <paramref name="gradientScale"/>.</summary>
+    /// <exception cref="NotSupportedException">The set has several buffers (see <see cref="Step(ParameterSet{T})"/>).</exception>
+    public void Step(ParameterSet<T> parameters, T gradientScale)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Count != 1 || parameters.Offset(0) != 0)
+        {
+            throw new NotSupportedException(
+                $"A grouped optimizer cuts its groups from one flat span of {ParameterCount} parameters, not from a set of {parameters.Count} buffers; "
+                + "step it with the flat span, or give each group a ParameterSet of its own (ParameterGroups<T>).");
+        }
+
+        Step(parameters.Parameters(0), parameters.Gradients(0), gradientScale);
+    }
+
     /// <inheritdoc/>
     public void Reset()
     {

@@ -47,6 +47,8 @@ public sealed partial class ParameterSet<T>
     /// elements, with gaps allowed: a step over it updates those buffers and their state, and leaves the state of
     /// everything in the gaps as it is — how a step skips parameters that have no gradient this time, as torch does.
     /// <see cref="TotalLength"/> is <paramref name="stateLength"/> (the optimizer's <c>ParameterCount</c>).
+    /// Gaps are left alone by optimizers sized by their constructor (no <c>Params</c>), which step buffer by buffer; a
+    /// <c>Params = N</c> optimizer (a few parameters, straight-line code) steps its whole state, the gaps with a zero gradient.
     /// </summary>
     /// <exception cref="ArgumentException">No buffers, an empty buffer or a pair of different lengths, or buffers that overlap, are out of order or run past <paramref name="stateLength"/>.</exception>
     public static ParameterSet<T> AtOffsets(int stateLength, IReadOnlyList<(string Name, int Offset, Memory<T> Parameters, Memory<T> Gradients)> buffers)

@@ -202,6 +202,30 @@ public class ParameterGroupsTests
     }
 
     [Fact]
+    public void AStepWithGroupsAndClippingAllocatesNothing()
+    {
+        var model = new MlpClassifier<float>(10, [8], 4);
+        float[] parameters = model.CreateParameters(51);
+        var gradient = new float[model.ParameterCount];
+        model.ComputeLossAndGradient(parameters, FloatData(16, 10, 4, seed: 52).All, gradient);
+        var optimizer = GroupedOptimizer<float>.WeightsAndBiases(
+            model, new GroupWeightsAdam(WeightCount(model)), new GroupBiasesAdam(model.ParameterCount - WeightCount(model)), 1e-4, 0.5, maxGradientNorm: 1e-3);
+        for (int i = 0; i < 300; i++)
+        {
+            optimizer.Step(parameters, gradient);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            optimizer.Step(parameters, gradient);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(optimizer.Groups.LastGradientNorm > 1e-3); // it did clip
+    }
+
+    [Fact]
     public void BadGroupsAreRefusedClearly()
     {
         var model = new MlpClassifier<float>(3, [2], 2);
