@@ -103,6 +103,12 @@ public sealed class TorchParameters<T> : IDisposable
     /// <summary>The number of elements in all of them: the optimizer's <c>ParameterCount</c>.</summary>
     public int TotalLength { get; }
 
+    /// <summary>
+    /// The set of every parameter, for adding to <see cref="ParameterGroups{T}"/> before the first gradient exists; its
+    /// gradients are the ones the last <see cref="Bind"/> read.
+    /// </summary>
+    public ParameterSet<T> All => _all;
+
     /// <summary>The name of parameter <paramref name="index"/>.</summary>
     public string Name(int index) => _entries[index].Name;
 

@@ -24,8 +24,25 @@ public sealed class ParameterGroup<T>
     /// <summary>The optimizer that steps this group.</summary>
     public IOptimizer<T> Optimizer { get; }
 
-    /// <summary>The group's buffers.</summary>
-    public ParameterSet<T> Parameters { get; internal set; }
+    /// <summary>
+    /// The group's buffers. Settable, for a framework whose step decides which buffers take part (the TorchSharp
+    /// bridge's <c>Bind()</c> leaves out parameters without a gradient); the set must stay sized to the optimizer.
+    /// </summary>
+    /// <exception cref="ArgumentException">The set's <see cref="ParameterSet{T}.TotalLength"/> is not the optimizer's <c>ParameterCount</c>.</exception>
+    public ParameterSet<T> Parameters
+    {
+        get;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.TotalLength != Optimizer.ParameterCount)
+            {
+                throw new ArgumentException($"Group '{Name}': the optimizer steps {Optimizer.ParameterCount} parameters, but the set holds {value.TotalLength}.", nameof(Parameters));
+            }
+
+            field = value;
+        }
+    }
 
     /// <summary>This group's learning rate is the base rate times this (1: the base rate).</summary>
     public double LearningRateMultiplier

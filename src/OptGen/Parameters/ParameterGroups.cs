@@ -72,12 +72,6 @@ public sealed class ParameterGroups<T>
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(parameters);
         name ??= $"group {_groups.Length}";
-        if (optimizer.ParameterCount != parameters.TotalLength)
-        {
-            throw new ArgumentException(
-                $"Group '{name}': the optimizer steps {optimizer.ParameterCount} parameters, but its buffers hold {parameters.TotalLength}.", nameof(optimizer));
-        }
-
         if (Array.Exists(_groups, g => ReferenceEquals(g.Optimizer, optimizer)))
         {
             throw new ArgumentException($"Group '{name}': this optimizer already steps another group; each group needs its own (its state is its buffers').", nameof(optimizer));
