@@ -1,4 +1,3 @@
-using OptGen.Reference;
 using TorchSharp;
 using TorchSharp.Modules;
 using Xunit;
@@ -25,7 +24,7 @@ public class BridgeParityTests
     [MemberData(nameof(Cases))]
     public void TrainingThroughTheBridgeEqualsTorchOptim(string modelName, string optimizerName)
     {
-        TorchSharpNative.EnsureLoaded();
+        TorchForTests.Load();
         using var scope = NewDisposeScope();
         Func<nn.Module<Tensor, Tensor>> create = modelName == "mlp" ? () => Models.Mlp(7) : () => Models.ConvNet(7);
         (Tensor x, Tensor y) = modelName == "mlp" ? Models.Data(8, 64, 20) : Models.Data(8, 64, 1, 8, 8);
@@ -73,7 +72,7 @@ public class BridgeParityTests
     public void GroupsThroughTheBridgeEqualTorchParamGroups()
     {
         // torch's usual split: weight decay on the weights, none on the biases (at half the learning rate), one global clip.
-        TorchSharpNative.EnsureLoaded();
+        TorchForTests.Load();
         using var scope = NewDisposeScope();
         (Tensor x, Tensor y) = Models.Data(9, 64, 20);
         nn.Module<Tensor, Tensor> theirs = Models.Mlp(10);

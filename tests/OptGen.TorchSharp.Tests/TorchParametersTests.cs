@@ -1,4 +1,3 @@
-using OptGen.Reference;
 using TorchSharp;
 using TorchSharp.Modules;
 using Xunit;
@@ -12,7 +11,7 @@ public class TorchParametersTests
     [Fact]
     public void StepsTheTensorsInPlaceInNamedParametersOrder()
     {
-        TorchSharpNative.EnsureLoaded();
+        TorchForTests.Load();
         using var scope = NewDisposeScope();
         nn.Module<Tensor, Tensor> model = Models.Mlp(1);
         using var parameters = TorchParameters<float>.From(model);
@@ -40,7 +39,7 @@ public class TorchParametersTests
     {
         // Only the first layer's weight has a gradient for three steps, then every parameter: SGD with momentum through the
         // bridge equals torch's, which keeps a momentum buffer per parameter and starts it at its first gradient.
-        TorchSharpNative.EnsureLoaded();
+        TorchForTests.Load();
         using var scope = NewDisposeScope();
         nn.Module<Tensor, Tensor> theirs = Models.Mlp(2), ours = Models.Mlp(2);
         using optim.Optimizer torchOptimizer = optim.SGD(theirs.parameters(), 0.05, momentum: 0.9, dampening: 0, weight_decay: 0, nesterov: false);
@@ -73,7 +72,7 @@ public class TorchParametersTests
     [Fact]
     public void NoGradientAtAllStepsNothing()
     {
-        TorchSharpNative.EnsureLoaded();
+        TorchForTests.Load();
         using var scope = NewDisposeScope();
         nn.Module<Tensor, Tensor> model = Models.Mlp(4);
         using var parameters = TorchParameters<float>.From(model);
@@ -87,7 +86,7 @@ public class TorchParametersTests
     [Fact]
     public void ZeroGradSetsToNoneOrToZero()
     {
-        TorchSharpNative.EnsureLoaded();
+        TorchForTests.Load();
         using var scope = NewDisposeScope();
         nn.Module<Tensor, Tensor> model = Models.Mlp(5);
         using var parameters = TorchParameters<float>.From(model);
@@ -102,7 +101,7 @@ public class TorchParametersTests
     [Fact]
     public void FrozenParametersAreLeftOut()
     {
-        TorchSharpNative.EnsureLoaded();
+        TorchForTests.Load();
         using var scope = NewDisposeScope();
         nn.Module<Tensor, Tensor> model = Models.Mlp(11);
         model.parameters().First().requires_grad = false;
@@ -114,7 +113,7 @@ public class TorchParametersTests
     [Fact]
     public void WhatCannotBeSteppedInPlaceIsRefusedByName()
     {
-        TorchSharpNative.EnsureLoaded();
+        TorchForTests.Load();
         using var scope = NewDisposeScope();
         var doubles = new Parameter(zeros(3, dtype: ScalarType.Float64));
         var error = Assert.Throws<ArgumentException>(() => TorchParameters<float>.From([("w", doubles)]));
