@@ -15,7 +15,7 @@ public sealed record FashionResult(IReadOnlyList<TableSection> Sections, IReadOn
 
 /// <summary>
 /// Real data: Fashion-MNIST (Zalando's 28 × 28 grey images of ten kinds of clothing) with an MLP 784-256-128-10 (ReLU)
-/// trained on mini-batches of 128, as the tutorial concludes deep networks are — momentum against Adam.
+/// trained on mini-batches of 128, as the tutorial concludes deep networks are — momentum against Adam and AdamW.
 /// </summary>
 public sealed class FashionCase : IDemoCase
 {
@@ -35,14 +35,14 @@ public sealed class FashionCase : IDemoCase
     public static IReadOnlyList<int> Hidden { get; } = [256, 128];
 
     /// <summary>The rules compared, in table order.</summary>
-    public static IReadOnlyList<Kind> Kinds { get; } = [Kind.Momentum, Kind.Adam];
+    public static IReadOnlyList<Kind> Kinds { get; } = [Kind.Momentum, Kind.Adam, Kind.AdamW];
 
     /// <inheritdoc/>
     public string Name => "fashion";
 
     /// <inheritdoc/>
     public string Description =>
-        $"Fashion-MNIST with an MLP 784-{string.Join('-', Hidden)}-10 (ReLU), mini-batches of {BatchSize}: momentum and Adam. "
+        $"Fashion-MNIST with an MLP 784-{string.Join('-', Hidden)}-10 (ReLU), mini-batches of {BatchSize}: momentum, Adam and AdamW (parameter groups: no decay on biases). "
         + $"{SubsetRows:N0} training images unless --full (all 60,000); all 10,000 test images. Needs the data: {Mnist.DebianInstallCommand} "
         + $"(or --data FOLDER). Pictures: loss and test accuracy per epoch, misclassified test images.";
 
@@ -64,8 +64,20 @@ public sealed class FashionCase : IDemoCase
         {
             Kind.Momentum => Run(model, new FashionMomentum(n), train, test, epochs, seed, progress),
             Kind.Adam => Run(model, new FashionAdam(n), train, test, epochs, seed, progress),
+            Kind.AdamW => Run(model, AdamWWithoutDecayOnBiases(model), train, test, epochs, seed, progress),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The Fashion-MNIST case compares " + string.Join(", ", Kinds) + "."),
         };
+    }
+
+    /// <summary>
+    /// AdamW as torch users set it up: two parameter groups, weight decay on the weights and none on the biases, each
+    /// a generated optimizer over its buffers, stepped together as one optimizer.
+    /// </summary>
+    public static GroupedOptimizer<float> AdamWWithoutDecayOnBiases(MlpClassifier<float> model)
+    {
+        int weights = model.ParameterBuffers.Where(b => b.Role == ParameterRole.Weight).Sum(b => b.Length);
+        return GroupedOptimizer<float>.WeightsAndBiases(
+            model, new FashionAdamWWeights(weights), new FashionAdamWBiases(model.ParameterCount - weights), learningRate: 1e-3);
     }
 
     /// <inheritdoc/>
@@ -82,7 +94,7 @@ public sealed class FashionCase : IDemoCase
         for (int k = 0; k < kinds.Count; k++)
         {
             (TrainingOutcome outcome, float[] parameters) = Train(kinds[k], train, test, epochs, settings.Seed, NeuronCase.Slice(progress, k, kinds.Count));
-            runs.Add(NeuronCase.ToRow(NeuronCase.LabelOf(kinds[k]), kinds[k], $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kinds[k])));
+            runs.Add(NeuronCase.ToRow(LabelOf(kinds[k]), kinds[k], $"mini-batch of {BatchSize}", outcome, threshold, Pictures.ColorOf(kinds[k])));
             accuracy.Add(outcome.ValidationAccuracy);
             last = parameters;
         }
@@ -105,6 +117,9 @@ public sealed class FashionCase : IDemoCase
     /// <inheritdoc/>
     public IReadOnlyList<string> WritePictures(CaseResult result, DemoSettings settings, IProgress<double>? progress = null) =>
         FashionPictures.Write((FashionResult)result, settings, Name, progress);
+
+    /// <summary>The table's name of a rule.</summary>
+    public static string LabelOf(Kind kind) => kind == Kind.AdamW ? "AdamW (no decay on biases)" : NeuronCase.LabelOf(kind);
 
     private static (TrainingOutcome, float[]) Run<TOptimizer>(
         MlpClassifier<float> model, TOptimizer optimizer, Dataset<float> train, Dataset<float> test, int epochs, int seed, IProgress<double>? progress)

@@ -9,3 +9,11 @@ public partial class FashionMomentum;
 /// <summary>Adam with torch's defaults for the Fashion-MNIST MLP.</summary>
 [Optimizer(Kind.Adam, ElementType = typeof(float), LearningRate = 1e-3)]
 public partial class FashionAdam;
+
+/// <summary>AdamW with torch's defaults (weight decay 1e-2) for the MLP's weights.</summary>
+[Optimizer(Kind.AdamW, ElementType = typeof(float), LearningRate = 1e-3, WeightDecay = 1e-2)]
+public partial class FashionAdamWWeights;
+
+/// <summary>AdamW without weight decay for the MLP's biases (torch's usual parameter groups).</summary>
+[Optimizer(Kind.AdamW, ElementType = typeof(float), LearningRate = 1e-3, WeightDecay = 0)]
+public partial class FashionAdamWBiases;
