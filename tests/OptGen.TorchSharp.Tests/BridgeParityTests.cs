@@ -50,8 +50,7 @@ public class BridgeParityTests
         for (int step = 0; step < Steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            long start = step * BatchSize % x.shape[0];
-            Tensor xb = x[TensorIndex.Slice(start, start + BatchSize)], yb = y[TensorIndex.Slice(start, start + BatchSize)];
+            (Tensor xb, Tensor yb) = BatchOf(x, y, step);
 
             torchOptimizer.zero_grad();
             nn.functional.cross_entropy(theirs.forward(xb), yb).backward();
@@ -94,8 +93,7 @@ public class BridgeParityTests
         for (int step = 0; step < Steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            long start = step * BatchSize % x.shape[0];
-            Tensor xb = x[TensorIndex.Slice(start, start + BatchSize)], yb = y[TensorIndex.Slice(start, start + BatchSize)];
+            (Tensor xb, Tensor yb) = BatchOf(x, y, step);
 
             torchOptimizer.zero_grad();
             nn.functional.cross_entropy(theirs.forward(xb), yb).backward();
@@ -111,6 +109,13 @@ public class BridgeParityTests
         }
 
         AssertClose(Models.Values(theirs), Models.Values(ours), 1e-5);
+    }
+
+    // The step-th mini-batch, cycling through the rows.
+    private static (Tensor X, Tensor Y) BatchOf(Tensor x, Tensor y, int step)
+    {
+        long start = step * BatchSize % x.shape[0];
+        return (x[TensorIndex.Slice(start, start + BatchSize)], y[TensorIndex.Slice(start, start + BatchSize)]);
     }
 
     internal static void AssertClose(float[][] expected, float[][] actual, double tolerance)

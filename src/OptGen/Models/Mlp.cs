@@ -20,12 +20,11 @@ public sealed class Mlp<T> : IModel<T>, IParameterLayout
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _widths;          // input, hidden…, 1
-    private readonly int[] _weightOffsets;   // per layer l ≥ 1 (index l − 1)
+    private readonly DenseLayout _layout;
     private readonly int[] _unitOffsets;     // per layer l ≥ 1: where its units sit in _z, _a and _delta
     private readonly T[] _z;                 // pre-activations of every non-input unit
     private readonly T[] _a;                 // activations of every non-input unit
     private readonly T[] _delta;             // ∂L/∂z of every non-input unit
-    private readonly ParameterBuffer[] _buffers;
 
     /// <summary>
     /// An MLP from <paramref name="inputs"/> features through hidden layers of widths <paramref name="hidden"/>
@@ -64,27 +63,17 @@ public sealed class Mlp<T> : IModel<T>, IParameterLayout
         Initialization = initialization;
 
         _widths = [inputs, .. hidden, 1];
+        _layout = new DenseLayout(_widths);
         int layers = _widths.Length - 1;
-        _weightOffsets = new int[layers];
         _unitOffsets = new int[layers];
-        int parameters = 0, units = 0;
+        int units = 0;
         for (int l = 1; l <= layers; l++)
         {
-            _weightOffsets[l - 1] = parameters;
             _unitOffsets[l - 1] = units;
-            parameters = checked(parameters + _widths[l] * _widths[l - 1] + _widths[l]);
             units += _widths[l];
         }
 
-        ParameterCount = parameters;
-        _buffers = new ParameterBuffer[2 * layers];
-        for (int l = 0; l < layers; l++)
-        {
-            int weights = _widths[l] * _widths[l + 1];
-            _buffers[2 * l] = new ParameterBuffer($"layer{l}.weight", ParameterRole.Weight, _weightOffsets[l], weights);
-            _buffers[2 * l + 1] = new ParameterBuffer($"layer{l}.bias", ParameterRole.Bias, _weightOffsets[l] + weights, _widths[l + 1]);
-        }
-
+        ParameterCount = _layout.ParameterCount;
         _z = new T[units];
         _a = new T[units];
         _delta = new T[units];
@@ -115,10 +104,10 @@ public sealed class Mlp<T> : IModel<T>, IParameterLayout
     public int LayerCount => _widths.Length - 1;
 
     /// <summary>Where layer <paramref name="layer"/>'s (0-based) weight matrix starts in the parameter span; its biases follow it.</summary>
-    public int WeightOffset(int layer) => _weightOffsets[layer];
+    public int WeightOffset(int layer) => _layout.WeightOffset(layer);
 
     /// <summary>Each layer's weight matrix and bias vector, as torch's <c>nn.Linear</c> names them, in order.</summary>
-    public IReadOnlyList<ParameterBuffer> ParameterBuffers => _buffers;
+    public IReadOnlyList<ParameterBuffer> ParameterBuffers => _layout.Buffers;
 
     /// <summary>A new parameter array, initialised from <paramref name="seed"/>.</summary>
     public T[] CreateParameters(ulong seed)
@@ -135,31 +124,8 @@ public sealed class Mlp<T> : IModel<T>, IParameterLayout
     public void Initialize(Span<T> parameters, ulong seed)
     {
         ModelChecks.Parameters(parameters.Length, ParameterCount, nameof(parameters));
-        var random = new SeededRandom(seed);
         bool he = Initialization == Initialization.He || (Initialization == Initialization.Auto && HiddenActivation == Activation.ReLU);
-        for (int l = 1; l <= LayerCount; l++)
-        {
-            int fanIn = _widths[l - 1], fanOut = _widths[l];
-            Span<T> weights = parameters.Slice(_weightOffsets[l - 1], fanIn * fanOut);
-            if (he && l < LayerCount)
-            {
-                double deviation = Math.Sqrt(2.0 / fanIn);
-                for (int k = 0; k < weights.Length; k++)
-                {
-                    weights[k] = T.CreateChecked(deviation * random.NextGaussian());
-                }
-            }
-            else
-            {
-                double bound = Math.Sqrt(6.0 / (fanIn + fanOut));
-                for (int k = 0; k < weights.Length; k++)
-                {
-                    weights[k] = T.CreateChecked(bound * (2 * random.NextDouble() - 1));
-                }
-            }
-
-            parameters.Slice(_weightOffsets[l - 1] + fanIn * fanOut, fanOut).Clear();
-        }
+        _layout.Initialize(parameters, seed, he);
     }
 
     /// <inheritdoc/>
@@ -194,8 +160,8 @@ public sealed class Mlp<T> : IModel<T>, IParameterLayout
         {
             int fanIn = _widths[l - 1], fanOut = _widths[l];
             ReadOnlySpan<T> input = l == 1 ? x : _a.AsSpan(_unitOffsets[l - 2], fanIn);
-            ReadOnlySpan<T> weights = parameters.Slice(_weightOffsets[l - 1], fanIn * fanOut);
-            ReadOnlySpan<T> biases = parameters.Slice(_weightOffsets[l - 1] + fanIn * fanOut, fanOut);
+            ReadOnlySpan<T> weights = parameters.Slice(_layout.WeightOffset(l - 1), fanIn * fanOut);
+            ReadOnlySpan<T> biases = parameters.Slice(_layout.WeightOffset(l - 1) + fanIn * fanOut, fanOut);
             Span<T> z = _z.AsSpan(_unitOffsets[l - 1], fanOut);
             Span<T> a = _a.AsSpan(_unitOffsets[l - 1], fanOut);
             Activation activation = l == LayerCount ? Activation.Identity : HiddenActivation;
@@ -225,8 +191,8 @@ public sealed class Mlp<T> : IModel<T>, IParameterLayout
             int fanIn = _widths[l - 1], fanOut = _widths[l];
             ReadOnlySpan<T> input = l == 1 ? x : _a.AsSpan(_unitOffsets[l - 2], fanIn);
             ReadOnlySpan<T> delta = _delta.AsSpan(_unitOffsets[l - 1], fanOut);
-            Span<T> weightGradient = gradient.Slice(_weightOffsets[l - 1], fanIn * fanOut);
-            Span<T> biasGradient = gradient.Slice(_weightOffsets[l - 1] + fanIn * fanOut, fanOut);
+            Span<T> weightGradient = gradient.Slice(_layout.WeightOffset(l - 1), fanIn * fanOut);
+            Span<T> biasGradient = gradient.Slice(_layout.WeightOffset(l - 1) + fanIn * fanOut, fanOut);
 
             // ∂L/∂W[o,k] = δ[o]·input[k];  ∂L/∂b[o] = δ[o].
             for (int o = 0; o < fanOut; o++)
@@ -247,7 +213,7 @@ public sealed class Mlp<T> : IModel<T>, IParameterLayout
             }
 
             // δ_prev[k] = (Σ_o W[o,k]·δ[o]) · act'(z_prev[k]).
-            ReadOnlySpan<T> weights = parameters.Slice(_weightOffsets[l - 1], fanIn * fanOut);
+            ReadOnlySpan<T> weights = parameters.Slice(_layout.WeightOffset(l - 1), fanIn * fanOut);
             Span<T> previous = _delta.AsSpan(_unitOffsets[l - 2], fanIn);
             ReadOnlySpan<T> zPrevious = _z.AsSpan(_unitOffsets[l - 2], fanIn);
             previous.Clear();

@@ -26,8 +26,7 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
     public const int DefaultBlockRows = 128;
 
     private readonly int[] _widths;            // input, hidden…, classes
-    private readonly int[] _weightOffsets;     // per weight layer
-    private readonly ParameterBuffer[] _buffers;
+    private readonly DenseLayout _layout;
     private readonly T[] _input;               // the block's rows, gathered
     private readonly T[][] _z;                 // per weight layer: pre-activations (the last: logits)
     private readonly T[][] _a;                 // per hidden layer: activations
@@ -76,20 +75,14 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
         Initialization = initialization;
         BlockRows = blockRows;
         _widths = [inputs, .. hidden, classes];
+        _layout = new DenseLayout(_widths);
         int layers = _widths.Length - 1;
-        _weightOffsets = new int[layers];
-        _buffers = new ParameterBuffer[2 * layers];
         _z = new T[layers][];
         _a = new T[layers - 1][];
         _delta = new T[layers][];
-        int parameters = 0;
         for (int l = 0; l < layers; l++)
         {
-            int fanIn = _widths[l], fanOut = _widths[l + 1];
-            _weightOffsets[l] = parameters;
-            _buffers[2 * l] = new ParameterBuffer($"layer{l}.weight", ParameterRole.Weight, parameters, checked(fanIn * fanOut));
-            _buffers[2 * l + 1] = new ParameterBuffer($"layer{l}.bias", ParameterRole.Bias, checked(parameters + fanIn * fanOut), fanOut);
-            parameters = checked(parameters + fanIn * fanOut + fanOut);
+            int fanOut = _widths[l + 1];
             _z[l] = new T[checked(blockRows * fanOut)];
             _delta[l] = new T[checked(blockRows * fanOut)];
             if (l < layers - 1)
@@ -98,7 +91,7 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
             }
         }
 
-        ParameterCount = parameters;
+        ParameterCount = _layout.ParameterCount;
         _input = new T[checked(blockRows * inputs)];
     }
 
@@ -133,10 +126,10 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
     public int LayerCount => _widths.Length - 1;
 
     /// <summary>Where layer <paramref name="layer"/>'s (0-based) weight matrix starts in the parameter span; its biases follow it.</summary>
-    public int WeightOffset(int layer) => _weightOffsets[layer];
+    public int WeightOffset(int layer) => _layout.WeightOffset(layer);
 
     /// <inheritdoc/>
-    public IReadOnlyList<ParameterBuffer> ParameterBuffers => _buffers;
+    public IReadOnlyList<ParameterBuffer> ParameterBuffers => _layout.Buffers;
 
     /// <summary>A new parameter array, initialised from <paramref name="seed"/>.</summary>
     public T[] CreateParameters(ulong seed)
@@ -153,21 +146,8 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
     public virtual void Initialize(Span<T> parameters, ulong seed)
     {
         ModelChecks.Parameters(parameters.Length, ParameterCount, nameof(parameters));
-        var random = new SeededRandom(seed);
         bool he = Initialization == Initialization.He || (Initialization == Initialization.Auto && HiddenActivation == Activation.ReLU);
-        for (int l = 0; l < LayerCount; l++)
-        {
-            int fanIn = _widths[l], fanOut = _widths[l + 1];
-            Span<T> weights = parameters.Slice(_weightOffsets[l], fanIn * fanOut);
-            bool heLayer = he && l < LayerCount - 1;
-            double scale = heLayer ? Math.Sqrt(2.0 / fanIn) : Math.Sqrt(6.0 / (fanIn + fanOut));
-            for (int k = 0; k < weights.Length; k++)
-            {
-                weights[k] = T.CreateChecked(heLayer ? scale * random.NextGaussian() : scale * (2 * random.NextDouble() - 1));
-            }
-
-            parameters.Slice(_weightOffsets[l] + fanIn * fanOut, fanOut).Clear();
-        }
+        _layout.Initialize(parameters, seed, he);
     }
 
     /// <summary>The most probable class of one sample, as a number (0 … k − 1).</summary>
@@ -196,20 +176,7 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
     {
         ModelChecks.Parameters(parameters.Length, ParameterCount, nameof(parameters));
         ModelChecks.Batch(batch.Count, batch.Data.FeatureCount, InputCount);
-        T sum = T.Zero;
-        for (int start = 0; start < batch.Count; start += BlockRows)
-        {
-            int rows = Math.Min(BlockRows, batch.Count - start);
-            Gather(batch, start, rows);
-            Forward(parameters, rows);
-            ReadOnlySpan<T> logits = _z[^1];
-            for (int r = 0; r < rows; r++)
-            {
-                sum += Softmax.CrossEntropy(logits.Slice(r * ClassCount, ClassCount), Softmax.ClassOf(batch.Target(start + r), ClassCount));
-            }
-        }
-
-        return Loss.Reduce(sum, batch.Count);
+        return Loss.Reduce(Blocks(parameters, batch, default, withGradient: false), batch.Count);
     }
 
     /// <inheritdoc/>
@@ -219,6 +186,18 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
         ModelChecks.Parameters(gradient.Length, ParameterCount, nameof(gradient));
         ModelChecks.Batch(batch.Count, batch.Data.FeatureCount, InputCount);
         gradient.Clear();
+        T sum = Blocks(parameters, batch, gradient, withGradient: true);
+        if (Loss.Reduction == Reduction.Mean)
+        {
+            TensorPrimitives.Divide(gradient, T.CreateChecked(batch.Count), gradient);
+        }
+
+        return Loss.Reduce(sum, batch.Count);
+    }
+
+    // The batch block by block: the summed loss, and (withGradient) the summed gradient added to gradient.
+    private T Blocks(ReadOnlySpan<T> parameters, Batch<T> batch, Span<T> gradient, bool withGradient)
+    {
         T sum = T.Zero;
         for (int start = 0; start < batch.Count; start += BlockRows)
         {
@@ -229,19 +208,20 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
             Span<T> outputDelta = _delta[^1];
             for (int r = 0; r < rows; r++)
             {
+                ReadOnlySpan<T> z = logits.Slice(r * ClassCount, ClassCount);
                 int target = Softmax.ClassOf(batch.Target(start + r), ClassCount);
-                sum += Softmax.CrossEntropyAndGradient(logits.Slice(r * ClassCount, ClassCount), target, outputDelta.Slice(r * ClassCount, ClassCount));
+                sum += withGradient
+                    ? Softmax.CrossEntropyAndGradient(z, target, outputDelta.Slice(r * ClassCount, ClassCount))
+                    : Softmax.CrossEntropy(z, target);
             }
 
-            Backward(parameters, gradient, rows);
+            if (withGradient)
+            {
+                Backward(parameters, gradient, rows);
+            }
         }
 
-        if (Loss.Reduction == Reduction.Mean)
-        {
-            TensorPrimitives.Divide(gradient, T.CreateChecked(batch.Count), gradient);
-        }
-
-        return Loss.Reduce(sum, batch.Count);
+        return sum;
     }
 
     private void Gather(Batch<T> batch, int start, int rows)
@@ -276,7 +256,7 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
             int fanIn = _widths[l], fanOut = _widths[l + 1];
             ReadOnlySpan<T> input = l == 0 ? _input.AsSpan(0, rows * fanIn) : _a[l - 1].AsSpan(0, rows * fanIn);
             ReadOnlySpan<T> delta = _delta[l].AsSpan(0, rows * fanOut);
-            int offset = _weightOffsets[l];
+            int offset = _layout.WeightOffset(l);
             DenseKernels.AddGradient(delta, input, gradient.Slice(offset, fanIn * fanOut), gradient.Slice(offset + fanIn * fanOut, fanOut), rows);
             if (l == 0)
             {
@@ -315,8 +295,8 @@ public class MlpClassifier<T> : IModel<T>, IParameterLayout
     }
 
     private ReadOnlySpan<T> Weights(ReadOnlySpan<T> parameters, int layer) =>
-        parameters.Slice(_weightOffsets[layer], _widths[layer] * _widths[layer + 1]);
+        parameters.Slice(_layout.WeightOffset(layer), _widths[layer] * _widths[layer + 1]);
 
     private ReadOnlySpan<T> Biases(ReadOnlySpan<T> parameters, int layer) =>
-        parameters.Slice(_weightOffsets[layer] + _widths[layer] * _widths[layer + 1], _widths[layer + 1]);
+        parameters.Slice(_layout.WeightOffset(layer) + _widths[layer] * _widths[layer + 1], _widths[layer + 1]);
 }
