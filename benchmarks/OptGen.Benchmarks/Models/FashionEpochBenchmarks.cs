@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using OptGen.Benchmarks.Torch;
 using OptGen.Data;
 using OptGen.Models;
@@ -17,9 +15,11 @@ namespace OptGen.Benchmarks.Models;
 /// <remarks>
 /// The images are Fashion-MNIST's when Debian's <c>dataset-fashion-mnist</c> is installed, else random pixels of the
 /// same shape (an epoch's cost does not depend on the pixels' values; the setup says which it used).
+/// An epoch takes seconds, so one warm-up and three measured epochs (one invocation each) are enough.
 /// </remarks>
 [MemoryDiagnoser]
-[Config(typeof(EpochConfig))]
+[WarmupCount(1)]
+[IterationCount(3)]
 public class FashionEpoch
 {
     private const int BatchSize = 128;
@@ -132,11 +132,5 @@ public class FashionEpoch
         }
 
         return new Dataset<float>(pixels, labels, 784);
-    }
-
-    /// <summary>An epoch takes seconds: one warm-up and three measured epochs (one invocation each) are enough.</summary>
-    private sealed class EpochConfig : ManualConfig
-    {
-        public EpochConfig() => AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithId("Epoch"));
     }
 }
