@@ -9,7 +9,7 @@ namespace OptGen.Benchmarks.Models;
 
 /// <summary>
 /// The optimizer step alone over a TorchSharp model whose gradients are set once: torch.optim's <c>step()</c>
-/// (libtorch, its default threads) against a generated optimizer stepping the same tensors in place through the
+/// (libtorch, on one thread and on its default threads) against a generated optimizer stepping the same tensors in place through the
 /// OptGen.TorchSharp bridge (one thread). Two models: the Fashion-MNIST MLP (784-256-128-10, 235,146 parameters in 6
 /// tensors) and a wide one (784-4096-2048-10, 11.6M parameters in 6 tensors).
 /// </summary>
@@ -30,10 +30,14 @@ public class BridgeStep
     [Params(Kind.AdamW, Kind.Momentum)]
     public Kind Rule { get; set; }
 
+    /// <summary>libtorch's intra-op threads: 1, or 0 for its default (one per core). The bridge steps on one thread either way.</summary>
+    [Params(1, 0)]
+    public int TorchThreads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        TorchStep.UseThreads(null);
+        TorchStep.UseThreads(TorchThreads == 0 ? null : TorchThreads);
         _theirs = Create(Model);
         _ours = Create(Model);
         foreach (nn.Module<Tensor, Tensor> model in new[] { _theirs, _ours })
