@@ -5,6 +5,12 @@ using Xunit;
 
 namespace OptGen.Tests.Optimizers;
 
+[Optimizer(Kind.NAdam, Params = 3, LearningRate = 0.05, WeightDecay = 0.1, DecoupledWeightDecay = true)]
+internal partial struct NAdamStructD;
+
+[Optimizer(Kind.Rprop, Params = 40, LearningRate = 0.05, ElementType = typeof(float))]
+internal partial struct RpropLargeStructF;
+
 /// <summary>
 /// The contract every generated optimizer keeps, whatever its kind, element type or shape: <c>Step</c> allocates
 /// nothing and checks its spans; a saved state resumes bit for bit; <c>Reset</c> is a new instance; a struct's
@@ -25,6 +31,12 @@ public class ContractTests
         typeof(SgdLargeD), typeof(MomentumLargeF), typeof(NesterovLargeD),
         typeof(AdagradLargeF), typeof(RmsPropLargeD), typeof(AdamLargeF),
         typeof(AdamStructD), typeof(MomentumStructF), typeof(RmsPropLargeStructD),
+        typeof(AdamWAllD), typeof(AdamWAllF), typeof(AdamaxAllD), typeof(AdamaxAllF),
+        typeof(NAdamAllD), typeof(NAdamAllF), typeof(RAdamAllD), typeof(RAdamAllF),
+        typeof(AdadeltaAllD), typeof(AdadeltaAllF), typeof(RpropAllD), typeof(RpropAllF),
+        typeof(AdamWLargeF), typeof(AdamaxLargeD), typeof(NAdamLargeF), typeof(RAdamLargeD),
+        typeof(AdadeltaLargeF), typeof(RpropLargeD),
+        typeof(NAdamStructD), typeof(RpropLargeStructF),
     };
 
     /// <summary>Optimizers whose constructor takes the size, every kind in float and double.</summary>
@@ -36,6 +48,9 @@ public class ContractTests
         typeof(AdagradSizedD), typeof(AdagradSizedF),
         typeof(RmsPropSizedD), typeof(RmsPropSizedF),
         typeof(AdamSizedD), typeof(AdamSizedF),
+        typeof(AdamWSizedD), typeof(AdamWSizedF), typeof(AdamaxSizedD), typeof(AdamaxSizedF),
+        typeof(NAdamSizedD), typeof(NAdamSizedF), typeof(RAdamSizedD), typeof(RAdamSizedF),
+        typeof(AdadeltaSizedD), typeof(AdadeltaSizedF), typeof(RpropSizedD), typeof(RpropSizedF),
     };
 
     private const int SizedCount = 9;
