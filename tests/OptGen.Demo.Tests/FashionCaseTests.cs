@@ -47,6 +47,15 @@ public sealed class FashionCaseTests : IDisposable
     }
 
     [Fact]
+    public void A_rule_the_case_does_not_train_is_refused_before_loading()
+    {
+        (int exitCode, _, string error) = DemoRun.Capture(["fashion", "--kinds", "rprop", "--data", Path.Combine(_folder, "nowhere")]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("trains momentum, adam, adamw; --kinds named rprop", error);
+    }
+
+    [Fact]
     public void Help_lists_the_case_and_its_options()
     {
         (int exitCode, string output, _) = DemoRun.Capture(["fashion", "--help"]);

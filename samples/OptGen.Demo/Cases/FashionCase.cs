@@ -86,8 +86,13 @@ public sealed class FashionCase : IDemoCase
         ArgumentNullException.ThrowIfNull(settings);
         int epochs = settings.EpochsOr(DefaultEpochs);
         double threshold = settings.ThresholdOr(DefaultThreshold);
+        var kinds = settings.KindsOr(Kinds).ToList();
+        foreach (Kind kind in kinds.Where(k => !Kinds.Contains(k)))
+        {
+            throw new ArgumentException($"The fashion case trains {string.Join(", ", Kinds.Select(Cli.KindNames.Name))}; --kinds named {Cli.KindNames.Name(kind)}.");
+        }
+
         (Dataset<float> train, Dataset<float> test) = Data(settings.DataFolder ?? Mnist.DebianFashionFolder, settings.Full ? null : SubsetRows);
-        var kinds = Kinds.Where(settings.Includes).ToList();
         var runs = new List<RunResult>();
         var accuracy = new List<double[]>();
         float[]? last = null;
