@@ -125,10 +125,8 @@ public class TorchParametersTests
         Assert.Contains("float32 and float64 only", Assert.Throws<ArgumentException>(() => TorchParameters<float>.From([("h", halves)])).Message);
 
         var transposed = new Parameter(zeros(3, 4).t());
-        if (!transposed.is_contiguous())
-        {
-            Assert.Contains("not contiguous", Assert.Throws<ArgumentException>(() => TorchParameters<float>.From([("t", transposed)])).Message);
-        }
+        Assert.False(transposed.is_contiguous());
+        Assert.Contains("not contiguous", Assert.Throws<ArgumentException>(() => TorchParameters<float>.From([("t", transposed)])).Message);
 
         var meta = new Parameter(empty(3, device: new Device(DeviceType.META)));
         Assert.Contains("OptGen steps CPU memory", Assert.Throws<ArgumentException>(() => TorchParameters<float>.From([("m", meta)])).Message);
