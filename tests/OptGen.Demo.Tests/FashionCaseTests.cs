@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
+using OptGen.Tests.Runtime;
 
 namespace OptGen.Demo.Tests;
 
@@ -69,7 +68,6 @@ public sealed class FashionCaseTests : IDisposable
     // Random 28 × 28 images whose class shows in their brightness, so a few epochs learn something.
     private static void WriteSplit(string folder, string prefix, int count, bool gzip)
     {
-        Directory.CreateDirectory(folder);
         var random = new Random(count);
         var labels = new byte[count];
         var pixels = new byte[count * 784];
@@ -82,27 +80,6 @@ public sealed class FashionCaseTests : IDisposable
             }
         }
 
-        string suffix = gzip ? ".gz" : "";
-        Write(Path.Combine(folder, $"{prefix}-images-idx3-ubyte{suffix}"), [.. Header(0x0803, count, 28, 28), .. pixels], gzip);
-        Write(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte{suffix}"), [.. Header(0x0801, count), .. labels], gzip);
-    }
-
-    private static void Write(string path, byte[] bytes, bool gzip)
-    {
-        using FileStream file = File.Create(path);
-        using Stream target = gzip ? new GZipStream(file, CompressionLevel.Fastest) : file;
-        target.Write(bytes);
-    }
-
-    private static byte[] Header(int magic, params int[] dimensions)
-    {
-        var header = new byte[4 + 4 * dimensions.Length];
-        BinaryPrimitives.WriteInt32BigEndian(header, magic);
-        for (int d = 0; d < dimensions.Length; d++)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4 + 4 * d), dimensions[d]);
-        }
-
-        return header;
+        IdxTestFiles.WriteSplit(folder, prefix, pixels, 28, labels, gzip);
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using OptGen.Data;
 using Xunit;
 
@@ -100,40 +98,17 @@ public sealed class IdxFileTests : IDisposable
     private void WriteSplit(string prefix, byte[] pixels, int count, byte[] labels, bool gzip)
     {
         int side = (int)Math.Sqrt(pixels.Length / count);
-        string suffix = gzip ? ".gz" : "";
-        File.WriteAllBytes(Path.Combine(_folder, $"{prefix}-images-idx3-ubyte{suffix}"), Maybe(gzip, [.. Header(0x0803, count, side, side), .. pixels]));
-        File.WriteAllBytes(Path.Combine(_folder, $"{prefix}-labels-idx1-ubyte{suffix}"), Maybe(gzip, [.. Header(0x0801, labels.Length), .. labels]));
+        IdxTestFiles.WriteSplit(_folder, prefix, pixels, side, labels, gzip);
     }
 
     private string Write(string name, byte[] bytes, bool gzip = false)
     {
         string path = Path.Combine(_folder, name + (gzip ? ".gz" : ""));
-        File.WriteAllBytes(path, Maybe(gzip, bytes));
+        IdxTestFiles.Write(path, bytes, gzip);
         return path;
     }
 
-    private static byte[] Maybe(bool gzip, byte[] bytes) => gzip ? Gzip(bytes) : bytes;
+    private static byte[] Header(int magic, params int[] dimensions) => IdxTestFiles.Header(magic, dimensions);
 
-    private static byte[] Gzip(byte[] bytes)
-    {
-        using var memory = new MemoryStream();
-        using (var zip = new GZipStream(memory, CompressionLevel.Fastest))
-        {
-            zip.Write(bytes);
-        }
-
-        return memory.ToArray();
-    }
-
-    private static byte[] Header(int magic, params int[] dimensions)
-    {
-        var header = new byte[4 + 4 * dimensions.Length];
-        BinaryPrimitives.WriteInt32BigEndian(header, magic);
-        for (int d = 0; d < dimensions.Length; d++)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4 + 4 * d), dimensions[d]);
-        }
-
-        return header;
-    }
+    private static byte[] Gzip(byte[] bytes) => IdxTestFiles.Gzip(bytes);
 }
