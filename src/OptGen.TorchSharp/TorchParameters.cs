@@ -78,7 +78,15 @@ public sealed class TorchParameters<T> : IDisposable
             }
 
             TensorChecks.SteppableInPlace<T>(parameter, name, "parameter");
-            entries.Add(new Entry(name, parameter));
+            var entry = new Entry(name, parameter);
+            if (entries.Find(e => Overlaps(e.Data, entry.Data)) is { } shared)
+            {
+                throw new ArgumentException(
+                    $"The parameter '{name}' shares its memory with '{shared.Name}' (tied weights, or the same tensor twice); give each tensor once, or it would be stepped twice.",
+                    nameof(parameters));
+            }
+
+            entries.Add(entry);
         }
 
         if (entries.Count == 0)
@@ -206,6 +214,9 @@ public sealed class TorchParameters<T> : IDisposable
             entry.Gradient.Rebind(null);
         }
     }
+
+    private static unsafe bool Overlaps(UnmanagedMemory<T> a, UnmanagedMemory<T> b) =>
+        a.Pointer < b.Pointer + b.Length && b.Pointer < a.Pointer + a.Length;
 
     private void CheckSize(int parameterCount)
     {

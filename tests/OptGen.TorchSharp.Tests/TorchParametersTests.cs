@@ -137,5 +137,11 @@ public class TorchParametersTests
         doubles.grad = zeros(3, dtype: ScalarType.Float32);
         Assert.Contains("gradient of 'w'", Assert.Throws<ArgumentException>(() => ok.Step(new BridgeMomentumDouble(3))).Message);
         Assert.Throws<ArgumentException>(() => TorchParameters<float>.From([("a", halves), ("a", halves)]));
+
+        var tied = new Parameter(zeros(6));
+        var view = new Parameter(tied.narrow(0, 2, 3));
+        var tiedError = Assert.Throws<ArgumentException>(() => TorchParameters<float>.From([("embedding", tied), ("decoder", tied)]));
+        Assert.Contains("'decoder' shares its memory with 'embedding'", tiedError.Message);
+        Assert.Contains("shares its memory", Assert.Throws<ArgumentException>(() => TorchParameters<float>.From([("whole", tied), ("part", view)])).Message);
     }
 }
