@@ -127,8 +127,20 @@ public static class DemoApp
             CustomParser = result => ParseInt(result, "--frames", 2, 1000) ?? 60,
         };
 
+        var full = new Option<bool>("--full")
+        {
+            Description = $"Train on all 60,000 training images (default: the first {FashionCase.SubsetRows:N0}, about a minute).",
+        };
+        var data = new Option<string>("--data")
+        {
+            Description = $"The folder with the IDX files (default: {OptGen.Data.Mnist.DebianFashionFolder}, where `{OptGen.Data.Mnist.DebianInstallCommand}` puts them).",
+            HelpName = "folder",
+        };
+
         DemoSettings Settings(ParseResult parse) => new()
         {
+            Full = parse.GetValue(full),
+            DataFolder = parse.GetValue(data),
             OutputFolder = parse.GetValue(output)!,
             Epochs = parse.GetValue(epochs),
             Kinds = parse.GetValue(kinds) is { Length: > 0 } names ? [.. SplitKinds(names).Select(KindNames.Parse).Distinct().Order()] : null,
@@ -146,12 +158,18 @@ public static class DemoApp
         };
         root.SetAction(parse => DemoRunner.Run(DemoCases.All, Settings(parse), io));
 
-        foreach (IDemoCase demoCase in DemoCases.All)
+        foreach (IDemoCase demoCase in DemoCases.All.Concat(DemoCases.OnRequest))
         {
             var command = new Command(demoCase.Name, demoCase.Description)
             {
                 output, epochs, kinds, seed, noPictures, threshold, frames,
             };
+            if (demoCase is FashionCase)
+            {
+                command.Add(full);
+                command.Add(data);
+            }
+
             command.SetAction(parse => DemoRunner.Run([demoCase], Settings(parse), io));
             root.Add(command);
         }

@@ -27,6 +27,12 @@ public sealed record DemoSettings
     /// <summary>Frames in each animated GIF. Default 60.</summary>
     public int GifFrames { get; init; } = 60;
 
+    /// <summary>Train on the whole data set instead of the case's default subset (the <c>fashion</c> case's <c>--full</c>).</summary>
+    public bool Full { get; init; }
+
+    /// <summary>Where a case's data files are; <see langword="null"/> keeps the case's own place (the <c>fashion</c> case's <c>--data</c>).</summary>
+    public string? DataFolder { get; init; }
+
     /// <summary>The epochs a case runs: <see cref="Epochs"/> if given, else the case's own.</summary>
     public int EpochsOr(int caseDefault) => Epochs ?? caseDefault;
 

@@ -14,6 +14,9 @@ public readonly record struct Loss(LossKind Kind, Reduction Reduction)
     /// <summary>Binary cross-entropy from logits, averaged over the batch unless <paramref name="reduction"/> says sum.</summary>
     public static Loss BinaryCrossEntropy(Reduction reduction = Reduction.Mean) => new(LossKind.BinaryCrossEntropy, reduction);
 
+    /// <summary>Softmax cross-entropy from k logits against a class index, averaged over the batch unless <paramref name="reduction"/> says sum (torch's <c>cross_entropy</c>).</summary>
+    public static Loss SoftmaxCrossEntropy(Reduction reduction = Reduction.Mean) => new(LossKind.SoftmaxCrossEntropy, reduction);
+
     /// <summary>Throws unless this loss can follow an output activation (cross-entropy needs a sigmoid output).</summary>
     /// <exception cref="ArgumentException">Cross-entropy on an output that is not a sigmoid.</exception>
     public void CheckOutput(Activation output)
@@ -23,9 +26,16 @@ public readonly record struct Loss(LossKind Kind, Reduction Reduction)
             throw new ArgumentException($"Binary cross-entropy needs a sigmoid output (a probability), not {output}.", nameof(output));
         }
 
-        if (output is not (Activation.Identity or Activation.Sigmoid))
+        if ((Kind == LossKind.SoftmaxCrossEntropy) != (output == Activation.Softmax))
         {
-            throw new ArgumentException($"An output activation must be Identity or Sigmoid, not {output}.", nameof(output));
+            throw new ArgumentException(
+                $"Softmax cross-entropy and a softmax output go together (a classifier over k classes, see MlpClassifier); got {Kind} on a {output} output.",
+                nameof(output));
+        }
+
+        if (output is not (Activation.Identity or Activation.Sigmoid or Activation.Softmax))
+        {
+            throw new ArgumentException($"An output activation must be Identity, Sigmoid or Softmax, not {output}.", nameof(output));
         }
     }
 
@@ -33,6 +43,7 @@ public readonly record struct Loss(LossKind Kind, Reduction Reduction)
     public T Value<T>(T z, T target, Activation output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RefuseVectorLoss();
         if (Kind == LossKind.BinaryCrossEntropy)
         {
             return CrossEntropyFromLogit(z, target);
@@ -49,6 +60,7 @@ public readonly record struct Loss(LossKind Kind, Reduction Reduction)
     public T ValueAndDerivative<T>(T z, T target, Activation output, out T derivative)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RefuseVectorLoss();
         if (Kind == LossKind.BinaryCrossEntropy)
         {
             // d/dz of the cross-entropy of σ(z) is σ(z) − y: no division by σ(1 − σ), so no blow-up at 0 or 1.
@@ -88,6 +100,14 @@ public readonly record struct Loss(LossKind Kind, Reduction Reduction)
     public static T CrossEntropyFromLogit<T>(T z, T target)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         T.Max(z, T.Zero) - z * target + T.LogP1(T.Exp(-T.Abs(z)));
+
+    private void RefuseVectorLoss()
+    {
+        if (Kind == LossKind.SoftmaxCrossEntropy)
+        {
+            throw new InvalidOperationException("Softmax cross-entropy takes a vector of logits, not one output; use OptGen.Losses.Softmax.CrossEntropy.");
+        }
+    }
 
     private static T Half<T>()
         where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + T.One);

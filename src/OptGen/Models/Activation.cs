@@ -14,4 +14,10 @@ public enum Activation
 
     /// <summary>a = max(0, z).</summary>
     ReLU,
+
+    /// <summary>
+    /// aᵢ = e^zᵢ / Σⱼ e^zⱼ over a vector of k logits: the output of a classifier over k classes (its prediction is the
+    /// most probable class). Not element-wise, so only an output activation, paired with softmax cross-entropy.
+    /// </summary>
+    Softmax,
 }

@@ -12,6 +12,7 @@ public static class Activations
             Activation.Sigmoid => Sigmoid(z),
             Activation.Tanh => T.Tanh(z),
             Activation.ReLU => z > T.Zero ? z : T.Zero,
+            Activation.Softmax => throw SoftmaxIsNotElementWise(),
             _ => z,
         };
 
@@ -25,6 +26,7 @@ public static class Activations
             Activation.Sigmoid => a * (T.One - a),
             Activation.Tanh => T.One - a * a,
             Activation.ReLU => z > T.Zero ? T.One : T.Zero,
+            Activation.Softmax => throw SoftmaxIsNotElementWise(),
             _ => T.One,
         };
 
@@ -34,4 +36,7 @@ public static class Activations
     /// </summary>
     public static T Sigmoid<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-z));
+
+    private static ArgumentException SoftmaxIsNotElementWise() =>
+        new("Softmax acts on a vector of logits, not one value; it is only a classifier's output activation (see MlpClassifier).", "activation");
 }

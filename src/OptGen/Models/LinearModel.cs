@@ -9,7 +9,7 @@ namespace OptGen.Models;
 /// neuron, linear regression and logistic regression.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public class LinearModel<T> : IModel<T>
+public class LinearModel<T> : IModel<T>, IParameterLayout
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>A linear model over <paramref name="inputCount"/> features with the given output and loss.</summary>
@@ -17,6 +17,7 @@ public class LinearModel<T> : IModel<T>
     public LinearModel(int inputCount, Activation outputActivation, Loss loss)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputCount);
+        ModelChecks.SingleOutput(outputActivation, Activation.Identity);
         loss.CheckOutput(outputActivation);
         InputCount = inputCount;
         OutputActivation = outputActivation;
@@ -37,6 +38,10 @@ public class LinearModel<T> : IModel<T>
 
     /// <summary>The index of the bias b in the parameter span (the weights come first).</summary>
     public int BiasIndex => InputCount;
+
+    /// <summary>Two buffers: <c>weight</c> (w₀ … w_{d−1}) and <c>bias</c> (b).</summary>
+    public IReadOnlyList<ParameterBuffer> ParameterBuffers =>
+        [new ParameterBuffer("weight", ParameterRole.Weight, 0, InputCount), new ParameterBuffer("bias", ParameterRole.Bias, InputCount, 1)];
 
     /// <summary>Sets every parameter to zero (the loss of a linear model is convex; no symmetry to break).</summary>
     public virtual void Initialize(Span<T> parameters, ulong seed)

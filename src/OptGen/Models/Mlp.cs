@@ -16,11 +16,11 @@ namespace OptGen.Models;
 /// loss or gradient allocates nothing, and one instance must not be used by two threads at once.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class Mlp<T> : IModel<T>
+public sealed class Mlp<T> : IModel<T>, IParameterLayout
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _widths;          // input, hidden…, 1
-    private readonly int[] _weightOffsets;   // per layer l ≥ 1 (index l − 1)
+    private readonly DenseLayout _layout;
     private readonly int[] _unitOffsets;     // per layer l ≥ 1: where its units sit in _z, _a and _delta
     private readonly T[] _z;                 // pre-activations of every non-input unit
     private readonly T[] _a;                 // activations of every non-input unit
@@ -55,6 +55,7 @@ public sealed class Mlp<T> : IModel<T>
             }
         }
 
+        ModelChecks.SingleOutput(outputActivation, activation);
         Loss = loss ?? (outputActivation == Activation.Sigmoid ? Loss.BinaryCrossEntropy() : Loss.SquaredError(Reduction.Mean));
         Loss.CheckOutput(outputActivation);
         HiddenActivation = activation;
@@ -62,19 +63,17 @@ public sealed class Mlp<T> : IModel<T>
         Initialization = initialization;
 
         _widths = [inputs, .. hidden, 1];
+        _layout = new DenseLayout(_widths);
         int layers = _widths.Length - 1;
-        _weightOffsets = new int[layers];
         _unitOffsets = new int[layers];
-        int parameters = 0, units = 0;
+        int units = 0;
         for (int l = 1; l <= layers; l++)
         {
-            _weightOffsets[l - 1] = parameters;
             _unitOffsets[l - 1] = units;
-            parameters = checked(parameters + _widths[l] * _widths[l - 1] + _widths[l]);
             units += _widths[l];
         }
 
-        ParameterCount = parameters;
+        ParameterCount = _layout.ParameterCount;
         _z = new T[units];
         _a = new T[units];
         _delta = new T[units];
@@ -105,7 +104,10 @@ public sealed class Mlp<T> : IModel<T>
     public int LayerCount => _widths.Length - 1;
 
     /// <summary>Where layer <paramref name="layer"/>'s (0-based) weight matrix starts in the parameter span; its biases follow it.</summary>
-    public int WeightOffset(int layer) => _weightOffsets[layer];
+    public int WeightOffset(int layer) => _layout.WeightOffset(layer);
+
+    /// <summary>Each layer's weight matrix and bias vector, as torch's <c>nn.Linear</c> names them, in order.</summary>
+    public IReadOnlyList<ParameterBuffer> ParameterBuffers => _layout.Buffers;
 
     /// <summary>A new parameter array, initialised from <paramref name="seed"/>.</summary>
     public T[] CreateParameters(ulong seed)
@@ -122,31 +124,8 @@ public sealed class Mlp<T> : IModel<T>
     public void Initialize(Span<T> parameters, ulong seed)
     {
         ModelChecks.Parameters(parameters.Length, ParameterCount, nameof(parameters));
-        var random = new SeededRandom(seed);
         bool he = Initialization == Initialization.He || (Initialization == Initialization.Auto && HiddenActivation == Activation.ReLU);
-        for (int l = 1; l <= LayerCount; l++)
-        {
-            int fanIn = _widths[l - 1], fanOut = _widths[l];
-            Span<T> weights = parameters.Slice(_weightOffsets[l - 1], fanIn * fanOut);
-            if (he && l < LayerCount)
-            {
-                double deviation = Math.Sqrt(2.0 / fanIn);
-                for (int k = 0; k < weights.Length; k++)
-                {
-                    weights[k] = T.CreateChecked(deviation * random.NextGaussian());
-                }
-            }
-            else
-            {
-                double bound = Math.Sqrt(6.0 / (fanIn + fanOut));
-                for (int k = 0; k < weights.Length; k++)
-                {
-                    weights[k] = T.CreateChecked(bound * (2 * random.NextDouble() - 1));
-                }
-            }
-
-            parameters.Slice(_weightOffsets[l - 1] + fanIn * fanOut, fanOut).Clear();
-        }
+        _layout.Initialize(parameters, seed, he);
     }
 
     /// <inheritdoc/>
@@ -181,8 +160,8 @@ public sealed class Mlp<T> : IModel<T>
         {
             int fanIn = _widths[l - 1], fanOut = _widths[l];
             ReadOnlySpan<T> input = l == 1 ? x : _a.AsSpan(_unitOffsets[l - 2], fanIn);
-            ReadOnlySpan<T> weights = parameters.Slice(_weightOffsets[l - 1], fanIn * fanOut);
-            ReadOnlySpan<T> biases = parameters.Slice(_weightOffsets[l - 1] + fanIn * fanOut, fanOut);
+            ReadOnlySpan<T> weights = parameters.Slice(_layout.WeightOffset(l - 1), fanIn * fanOut);
+            ReadOnlySpan<T> biases = parameters.Slice(_layout.WeightOffset(l - 1) + fanIn * fanOut, fanOut);
             Span<T> z = _z.AsSpan(_unitOffsets[l - 1], fanOut);
             Span<T> a = _a.AsSpan(_unitOffsets[l - 1], fanOut);
             Activation activation = l == LayerCount ? Activation.Identity : HiddenActivation;
@@ -212,8 +191,8 @@ public sealed class Mlp<T> : IModel<T>
             int fanIn = _widths[l - 1], fanOut = _widths[l];
             ReadOnlySpan<T> input = l == 1 ? x : _a.AsSpan(_unitOffsets[l - 2], fanIn);
             ReadOnlySpan<T> delta = _delta.AsSpan(_unitOffsets[l - 1], fanOut);
-            Span<T> weightGradient = gradient.Slice(_weightOffsets[l - 1], fanIn * fanOut);
-            Span<T> biasGradient = gradient.Slice(_weightOffsets[l - 1] + fanIn * fanOut, fanOut);
+            Span<T> weightGradient = gradient.Slice(_layout.WeightOffset(l - 1), fanIn * fanOut);
+            Span<T> biasGradient = gradient.Slice(_layout.WeightOffset(l - 1) + fanIn * fanOut, fanOut);
 
             // ∂L/∂W[o,k] = δ[o]·input[k];  ∂L/∂b[o] = δ[o].
             for (int o = 0; o < fanOut; o++)
@@ -234,7 +213,7 @@ public sealed class Mlp<T> : IModel<T>
             }
 
             // δ_prev[k] = (Σ_o W[o,k]·δ[o]) · act'(z_prev[k]).
-            ReadOnlySpan<T> weights = parameters.Slice(_weightOffsets[l - 1], fanIn * fanOut);
+            ReadOnlySpan<T> weights = parameters.Slice(_layout.WeightOffset(l - 1), fanIn * fanOut);
             Span<T> previous = _delta.AsSpan(_unitOffsets[l - 2], fanIn);
             ReadOnlySpan<T> zPrevious = _z.AsSpan(_unitOffsets[l - 2], fanIn);
             previous.Clear();

@@ -28,4 +28,15 @@ internal static class ModelChecks
 
         Features(featureCount, inputCount, "batch");
     }
+
+    /// <summary>Refuses softmax on a model with one output (or in a hidden layer): k classes need <see cref="MlpClassifier{T}"/>.</summary>
+    public static void SingleOutput(Activation output, Activation hidden)
+    {
+        if (output == Activation.Softmax || hidden == Activation.Softmax)
+        {
+            throw new ArgumentException(
+                "This model has one output; softmax needs k logits. For k classes use MlpClassifier (or SoftmaxRegression).",
+                output == Activation.Softmax ? "outputActivation" : "activation");
+        }
+    }
 }

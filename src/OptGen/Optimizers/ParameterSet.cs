@@ -10,7 +10,7 @@ namespace OptGen;
 /// per-step values (step count, bias corrections) once, and allocates nothing — torch's multi-tensor step.
 /// </summary>
 /// <typeparam name="T">The element type: <see cref="float"/> or <see cref="double"/>.</typeparam>
-public sealed class ParameterSet<T>
+public sealed partial class ParameterSet<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Memory<T>[] _parameters;
@@ -56,7 +56,7 @@ public sealed class ParameterSet<T>
     public int Count => _parameters.Length;
 
     /// <summary>The number of parameters in all buffers: the optimizer's <c>ParameterCount</c>.</summary>
-    public int TotalLength { get; }
+    public int TotalLength { get; private set; }
 
     /// <summary>Where buffer <paramref name="index"/> starts in the flat vector (and in the optimizer's state).</summary>
     public int Offset(int index) => _offsets[index];

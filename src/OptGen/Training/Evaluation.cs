@@ -23,7 +23,8 @@ public static class Evaluation
 
     /// <summary>
     /// The fraction of rows whose output falls on the same side of <paramref name="threshold"/> as the target
-    /// (for a classifier with a sigmoid output: predicted probability ≥ ½ ⇔ target 1).
+    /// (for a classifier with a sigmoid output: predicted probability ≥ ½ ⇔ target 1); for a softmax output, the
+    /// fraction whose predicted class is the target (the threshold is not used).
     /// </summary>
     public static double Accuracy<T, TModel>(TModel model, ReadOnlySpan<T> parameters, Dataset<T> data, double threshold = 0.5)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -46,8 +47,18 @@ public static class Evaluation
         where T : unmanaged, IFloatingPointIeee754<T>
         where TModel : IModel<T>
     {
-        T cut = T.CreateChecked(threshold);
         int correct = 0;
+        if (model.OutputActivation == Activation.Softmax)
+        {
+            for (int i = 0; i < data.Count; i++)
+            {
+                correct += model.Predict(parameters, data.Features(i)) == data.Target(i) ? 1 : 0;
+            }
+
+            return (double)correct / data.Count;
+        }
+
+        T cut = T.CreateChecked(threshold);
         for (int i = 0; i < data.Count; i++)
         {
             bool predicted = model.Predict(parameters, data.Features(i)) >= cut;
@@ -72,7 +83,7 @@ public static class Evaluation
         if (validation is not null)
         {
             validationLoss = double.CreateChecked(model.ComputeLoss(parameters, validation.All));
-            if (model.OutputActivation == Activation.Sigmoid)
+            if (model.OutputActivation is Activation.Sigmoid or Activation.Softmax)
             {
                 accuracy = AccuracyOf<T, TModel>(model, parameters, validation);
             }

@@ -83,8 +83,8 @@ internal static class TorchSharpNative
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void InitializeTorch()
     {
-        TorchSharp.torch.InitializeDeviceType(TorchSharp.DeviceType.CPU);
-        using var probe = TorchSharp.torch.ones(1, dtype: TorchSharp.torch.float64);
+        global::TorchSharp.torch.InitializeDeviceType(global::TorchSharp.DeviceType.CPU);
+        using var probe = global::TorchSharp.torch.ones(1, dtype: global::TorchSharp.torch.float64);
         if (probe.item<double>() != 1.0)
         {
             throw new InvalidOperationException("TorchSharp loaded but torch.ones(1) is not 1.");
@@ -121,7 +121,7 @@ internal static class TorchSharpNative
     internal static string? FindGlueLibrary()
     {
         var folders = new List<string> { AppContext.BaseDirectory };
-        string? torchSharpFolder = Path.GetDirectoryName(typeof(TorchSharp.DeviceType).Assembly.Location);
+        string? torchSharpFolder = Path.GetDirectoryName(typeof(global::TorchSharp.DeviceType).Assembly.Location);
         if (!string.IsNullOrEmpty(torchSharpFolder))
         {
             folders.Add(torchSharpFolder);
