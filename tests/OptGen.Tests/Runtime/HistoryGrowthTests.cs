@@ -1,3 +1,4 @@
+using OptGen.Data;
 using OptGen.Models;
 using OptGen.Surfaces;
 using OptGen.Training;
