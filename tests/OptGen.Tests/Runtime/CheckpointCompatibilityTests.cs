@@ -47,8 +47,8 @@ public sealed class CheckpointCompatibilityTests : IDisposable
         Assert.Contains("per step", frequency.Message);
 
         var indices = Assert.Throws<CheckpointException>(() => NewRun(new TrajectoryOptions(TrajectoryFrequency.PerEpoch, [1])).LoadCheckpoint(path));
-        Assert.Contains("parameters 0, 1", indices.Message);
-        Assert.Contains("parameters 1", indices.Message);
+        Assert.Contains("per epoch, all 2 parameters", indices.Message);
+        Assert.Contains("per epoch, parameters 1", indices.Message);
     }
 
     [Fact]

@@ -66,7 +66,11 @@ public sealed class StaleTempFileTests : IDisposable
         Assert.All(others, file => Assert.True(File.Exists(file), $"{file} was deleted"));
     }
 
-    private string[] TempFiles() => Directory.GetFiles(_folder, ".run.ckpt.*.tmp");
+    /// <summary>The temporary files of run.ckpt, by the exact shape a save gives them.</summary>
+    private string[] TempFiles() =>
+        Directory.GetFiles(_folder, ".run.ckpt.*.tmp")
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^\.run\.ckpt\.[0-9]+\.[0-9a-f]{32}\.tmp$"))
+            .ToArray();
 
     /// <summary>Files a save of run.ckpt must never touch: another checkpoint's temporary file, look-alikes, the user's own.</summary>
     private string[] PlantOtherFiles()
