@@ -20,6 +20,7 @@ public class HistoryGrowthTests
         TrainingResult result = trainer.Run();
 
         Assert.Equal(StopReason.EarlyStopped, result.Reason);
+        Assert.True(result.Epochs > 10_000, $"the run stopped after {result.Epochs} epochs; it should outgrow the first arrays");
         Assert.Equal(result.Epochs, trainer.History.EpochCount);
         Assert.Equal(trainer.Steps, trainer.History.StepCount);
         Assert.Equal(result.Epochs + 1, trainer.Trajectory!.Count);

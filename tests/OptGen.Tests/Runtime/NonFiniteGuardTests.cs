@@ -89,9 +89,9 @@ public class NonFiniteGuardTests
     [Fact]
     public void StopsWhenAFloatAdamStateOverflows()
     {
-        // The same in float: g = 1e20 is finite, g² = 1e40 is not.
+        // The same in float: g = 1e30 is finite, g² (and 0.001·g·g) is not.
         float[] parameters = [0, 0];
-        var data = Dataset<float>.FromColumn([1e20f], [1]);
+        var data = Dataset<float>.FromColumn([1e30f], [1]);
         var model = new LinearRegression<float>(1, Loss.SquaredError(Reduction.Sum));
         TrainingResult result = Trainer.Create(model, new MlpAdamF(2), data, parameters, new TrainingOptions { Epochs = 50 }).Run();
         Assert.Equal(StopReason.NonFinite, result.Reason);
