@@ -27,10 +27,16 @@ internal static class CheckpointChildProcess
         var trainer = Trainer.Create(model, new MlpAdam(parameterCount), Dataset<double>.FromColumn([1.0], [0.0]), parameters,
             new TrainingOptions { Epochs = 1 });
         Console.WriteLine("saving");
-        while (true)
+
+        // Killed long before this by the test; the limit only keeps an orphan (the test run itself killed) from
+        // writing forever.
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
         {
             trainer.SaveCheckpoint(args[1]);
         }
+
+        return 1;
     }
 
     /// <summary>Starts a child that saves to <paramref name="path"/> forever; returns once it has begun saving.</summary>
