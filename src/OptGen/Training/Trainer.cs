@@ -327,7 +327,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
             return NonFinite("the update made a parameter non-finite; the parameters from before it were restored");
         }
 
-        if (OptimizerStateCheck.FindOverflow(ref _optimizer, _state, _parameters.Length) is { } overflow)
+        if (Options.GuardOptimizerState && OptimizerStateCheck.FindOverflow(ref _optimizer, _state, _parameters.Length) is { } overflow)
         {
             _lastFinite.AsSpan().CopyTo(_parameters);
             return NonFinite($"{overflow}; the parameters from before it were restored");

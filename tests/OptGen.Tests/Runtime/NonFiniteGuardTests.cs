@@ -87,6 +87,19 @@ public class NonFiniteGuardTests
     }
 
     [Fact]
+    public void WithoutTheStateGuardTheSameRunFreezesAndCompletes()
+    {
+        // What the guard prevents, shown with it switched off: w never moves, and the run says "Completed".
+        double[] parameters = [0, 0];
+        var data = Dataset<double>.FromColumn([1e160], [1]);
+        var model = new LinearRegression<double>(1, Loss.SquaredError(Reduction.Sum));
+        var trainer = Trainer.Create(model, new MlpAdam(2), data, parameters, new TrainingOptions { Epochs = 50, GuardOptimizerState = false });
+        Assert.Equal(StopReason.Completed, trainer.Run().Reason);
+        Assert.Equal(0.0, parameters[0]);
+        Assert.NotEqual(0.0, parameters[1]);
+    }
+
+    [Fact]
     public void StopsWhenAFloatAdamStateOverflows()
     {
         // The same in float: g = 1e30 is finite, g² (and 0.001·g·g) is not.
