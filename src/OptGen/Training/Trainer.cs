@@ -33,8 +33,9 @@ public static class Trainer
 /// <para>A step: set the scheduled learning rate; compute the batch's loss and gradient; stop if either is not
 /// finite; keep a copy of the parameters; let the optimizer update them; if any parameter — or any value of the
 /// optimizer's state (Adam's v overflowing to ∞ freezes its parameter while it stays finite) — is not finite,
-/// put the copy back and stop, saying what overflowed. The step reported as failed is that first step whose batch loss or gradient
-/// is not finite, or whose update is not; it is not counted in <see cref="Steps"/>.</para>
+/// put the copy back and stop, saying what overflowed. The step reported as failed is that first step whose batch
+/// loss or gradient is not finite, or whose update (of the parameters or of the optimizer's state) is not; it is not
+/// counted in <see cref="Steps"/>.</para>
 /// <para>After each epoch: the loss over the whole training set (and the validation set), progress, early
 /// stopping, and a checkpoint if configured.</para>
 /// </remarks>

@@ -135,6 +135,11 @@ public sealed class CsvLoaderTests : IDisposable
         var d = Fails("tinyd.csv", "x,y\n3,-2.5e-400\n", "y");
         AssertWhere(d, "tinyd.csv", line: 2, column: 2);
 
+        // Allowed when asked: the value loads as 0.
+        string tiny = Path.Combine(_folder, "tiny.csv");
+        Dataset<float> allowed = CsvLoader.Load<float>(tiny, "y", new CsvOptions { AllowUnderflowToZero = true });
+        Assert.Equal([1f, 2f, 0f], allowed.AllFeatures.ToArray());
+
         // Zeros written as zeros, and values that stay subnormal, are not underflows.
         string zeros = Write("zeros.csv", "x,y\n0,-0\n0.000,0e10\n1e-40,.0\n");
         Assert.Equal([0f, 0f, 1e-40f], CsvLoader.Load<float>(zeros, "y").AllFeatures.ToArray());
