@@ -129,7 +129,7 @@ internal static class TrainerCheckpoint
             throw new InvalidDataException("it holds a trajectory, but this run records none.");
         }
 
-        if (points < 0 || points > (trainer.Trajectory?.Capacity ?? 0))
+        if (points < 0 || points > (trainer.Trajectory?.Capacity ?? 0) || points * 8L > reader.BaseStream.Length - reader.BaseStream.Position)
         {
             throw new InvalidDataException($"it holds {points} trajectory points; this run records at most {trainer.Trajectory?.Capacity ?? 0}.");
         }

@@ -56,6 +56,48 @@ public sealed class CheckpointStreamingTests : IDisposable
         Assert.IsType<FileNotFoundException>(e.InnerException);
     }
 
+    [Fact]
+    public void AnyFlippedBitOrTruncationIsACheckpointExceptionAndChangesNothing()
+    {
+        // A hostile or unlucky file: one flipped bit anywhere (header, length, body, hash), or the file cut short
+        // anywhere. Every one is a CheckpointException, and the trainer that refused them trains exactly as a new one.
+        string path = Path.Combine(_folder, "damaged.ckpt");
+        var saved = NewNeuronRun();
+        saved.RunEpochs(3);
+        saved.SaveCheckpoint(path);
+        byte[] good = File.ReadAllBytes(path);
+
+        var refusing = NewNeuronRun();
+        int stride = Math.Max(1, good.Length / 400);
+        for (int i = 0; i < good.Length; i += stride)
+        {
+            byte[] flipped = (byte[])good.Clone();
+            flipped[i] ^= (byte)(1 << (i % 8));
+            File.WriteAllBytes(path, flipped);
+            Assert.Throws<CheckpointException>(() => refusing.LoadCheckpoint(path));
+            File.WriteAllBytes(path, good[..i]);
+            Assert.Throws<CheckpointException>(() => refusing.LoadCheckpoint(path));
+        }
+
+        Assert.Equal(0, refusing.Steps);
+        Assert.Equal([-2.0, -2.0], refusing.Parameters);
+        var fresh = NewNeuronRun();
+        refusing.Run();
+        fresh.Run();
+        Assert.Equal(TestData.Bits(fresh.Parameters), TestData.Bits(refusing.Parameters));
+        Assert.Equal(TestData.Bits(fresh.History.TrainLoss), TestData.Bits(refusing.History.TrainLoss));
+    }
+
+    private static Trainer<double, Models.SigmoidNeuron<double>, NeuronAdam> NewNeuronRun() =>
+        Trainer.Create(new Models.SigmoidNeuron<double>(), new NeuronAdam(), TestData.NeuronPoints(), [-2.0, -2.0], new TrainingOptions
+        {
+            Epochs = 6,
+            Batching = Batching.MiniBatch(3, shuffle: true),
+            EarlyStopping = new EarlyStopping(Patience: 50, RestoreBest: true),
+            RecordStepLosses = true,
+            Trajectory = new Surfaces.TrajectoryOptions(Surfaces.TrajectoryFrequency.PerStep),
+        });
+
     private void SaveAndResume(int parameterCount, bool expectOver2GB)
     {
         string path = Path.Combine(_folder, "wide.ckpt");
