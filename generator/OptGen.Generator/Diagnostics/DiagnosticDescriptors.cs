@@ -142,6 +142,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink);
 
+    public static readonly DiagnosticDescriptor InvalidClip = Error(
+        "OPTG024",
+        "A clipping threshold must be a positive finite number",
+        "{0} is {1}; it must be {2} (omit it for no clipping)");
+
+    public static readonly DiagnosticDescriptor TwoClips = Error(
+        "OPTG025",
+        "Clip by norm or by value, not both",
+        "ClipGradNorm and ClipGradValue are both given; torch applies one or the other before a step, so keep one");
+
     /// <summary>Every descriptor, in id order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
@@ -149,7 +159,7 @@ internal static class DiagnosticDescriptors
         NesterovWithDampening, UnsupportedElementType, UndefinedKind, StructWithoutParams, UnusedHyperparameter,
         NegativeHyperparameter, ParallelStruct, ParallelWithoutEffect, RhoOutOfRange, RpropEtas, RpropStepSizes,
         UnsupportedType, ValueDoesNotFitElementType, MemberNameClash, PrimaryConstructorClash, StateTooLarge,
-        LanguageVersionTooLow, LargeStruct,
+        LanguageVersionTooLow, LargeStruct, InvalidClip, TwoClips,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -59,6 +59,7 @@ internal static class GeneratedMembers
             yield return "_parallel";
             yield return "_offset";
             yield return "_gradientScale";
+            yield return "_clipScale";
             foreach ((DefineStepValue value, _) in context.ElementStepValues)
             {
                 yield return "_" + value.Name;
@@ -68,6 +69,13 @@ internal static class GeneratedMembers
         if (context.IsStruct)
         {
             yield return "_constructed";
+        }
+
+        if (context.Rule.Modes is not null)
+        {
+            yield return "Train";
+            yield return "Eval";
+            yield return "IsTraining";
         }
     }
 }

@@ -31,7 +31,8 @@ internal static class OptimizerEmitter
         }
 
         DocumentationWriter.Write(writer, context);
-        string interfaces = $"global::OptGen.IOptimizer<{context.T}>" + (spec.Parallel ? $", global::OptGen.CompilerServices.IRangeStep<{context.T}>" : "");
+        string optimizer = context.Rule.Modes is null ? "IOptimizer" : "ITrainEvalOptimizer";
+        string interfaces = $"global::OptGen.{optimizer}<{context.T}>" + (spec.Parallel ? $", global::OptGen.CompilerServices.IRangeStep<{context.T}>" : "");
         writer.Open($"partial {spec.Type.Keyword} {spec.Type.Name} : {interfaces}");
         MemberWriter.Write(writer, context);
         writer.Close();

@@ -348,23 +348,13 @@ public sealed class Trainer<T, TModel, TOptimizer>
     {
         Epoch++;
         _epochTrajectory?.Record(_parameters, Steps);
-        double trainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
-        double validationLoss = double.NaN, accuracy = double.NaN;
-        if (ValidationData is not null)
-        {
-            validationLoss = double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
-            if (Model.OutputActivation == Activation.Sigmoid)
-            {
-                accuracy = Evaluation.AccuracyOf<T, TModel>(Model, _parameters, ValidationData);
-            }
-        }
-
-        History.AddEpoch(trainLoss, validationLoss, accuracy, _optimizer.LearningRate);
-        Options.Progress?.Report(new EpochReport(Epoch, Options.Epochs, Steps, trainLoss, validationLoss, accuracy, _optimizer.LearningRate));
+        EpochReport report = Evaluation.AfterEpoch<T, TModel>(Model, _parameters, TrainData, ValidationData, Epoch, Options.Epochs, Steps, _optimizer.LearningRate);
+        History.AddEpoch(report);
+        Options.Progress?.Report(report);
 
         // A non-finite epoch loss does not stop the run by itself: it is recorded, and the guard stops at the
         // first step that would use a non-finite loss or gradient — so "the step that failed" has one meaning.
-        TrainingResult? early = Options.EarlyStopping is { } stopping ? CheckEarlyStop(stopping, ValidationData is null ? trainLoss : validationLoss) : null;
+        TrainingResult? early = Options.EarlyStopping is { } stopping ? CheckEarlyStop(stopping, ValidationData is null ? report.TrainLoss : report.ValidationLoss) : null;
         if (early is null)
         {
             WriteAutomaticCheckpoint(force: false);

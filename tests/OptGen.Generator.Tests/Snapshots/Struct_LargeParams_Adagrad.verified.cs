@@ -176,7 +176,7 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = 2321045952985101273;
+    private const long StateFingerprint = 7431733079084214258;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
