@@ -29,7 +29,7 @@ public sealed class TrainingOptions
 
     /// <summary>
     /// Whether the non-finite guard also checks the optimizer's state after every step. Default true. The check
-    /// copies the state into a buffer the trainer allocates at creation and scans it once; that is about 0.2% of a
+    /// copies the state into a buffer the trainer allocates at creation and scans it once; that is about 0.5% of a
     /// step of the demo's MLP, but for a huge model with a cheap loss it can cost as much as the optimizer's own
     /// step. Without the check, a state that overflows while the parameters stay finite (Adam's v = ∞ makes every
     /// update 0) silently freezes those parameters.
