@@ -13,7 +13,7 @@ namespace OptGen.Benchmarks.EndToEnd;
 /// trainer's buffer, then one vectorized scan), which is what the guard added for issue 9.
 /// </summary>
 [MemoryDiagnoser]
-public class MlpEpoch
+public class MlpStepGuard
 {
     private Trainer<double, Mlp<double>, AdamDoubleN> _trainer = null!;
     private double[] _state = null!;
