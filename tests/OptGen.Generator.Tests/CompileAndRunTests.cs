@@ -28,6 +28,11 @@ public sealed class CompileAndRunTests
     [InlineData("RAdam", "Beta2 = 0.9, WeightDecay = 0.1, DecoupledWeightDecay = true, Maximize = true")]
     [InlineData("Adadelta", "Rho = 0.8, WeightDecay = 0.1")]
     [InlineData("Rprop", "EtaMinus = 0.3, EtaPlus = 1.5, MinStepSize = 1e-3, MaxStepSize = 0.2, Maximize = true")]
+    [InlineData("Lion", "WeightDecay = 0.1, Maximize = true")]
+    [InlineData("Adopt", "WeightDecay = 0.1, DecoupledWeightDecay = true")]
+    [InlineData("AdEMAMix", "Beta1 = 0, WarmupSteps = 20, WeightDecay = 0.1")]
+    [InlineData("AdEMAMix", "WarmupSteps = 30, Alpha = 4")]
+    [InlineData("Sgd", "ClipGradValue = 0.3")]
     public void Vector_loops_equal_straight_line_code_bit_for_bit(string kind, string options)
     {
         foreach (string element in new[] { "double", "float" })
@@ -90,6 +95,8 @@ public sealed class CompileAndRunTests
     [InlineData("NAdam", "double", "WeightDecay = 0.1, DecoupledWeightDecay = true")]
     [InlineData("Rprop", "float", "Maximize = true")]
     [InlineData("RAdam", "float", "Beta2 = 0.9")]
+    [InlineData("Adam", "float", "ClipGradNorm = 50")]
+    [InlineData("Adopt", "double", "WeightDecay = 0.1")]
     public void Parallel_steps_equal_single_threaded_steps_bit_for_bit_and_allocate_nothing(string kind, string element, string options)
     {
         const int count = 100_003; // several chunks per core, and an odd tail

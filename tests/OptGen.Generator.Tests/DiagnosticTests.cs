@@ -124,6 +124,18 @@ public sealed class DiagnosticTests
     public void OPTG010_also_for_the_later_kinds(string kind, string argument) =>
         AssertSingle($"[Optimizer(Kind.{kind}, Params = 2, {argument})] public partial class A;", "OPTG010", DiagnosticSeverity.Warning, argument);
 
+    [Theory]
+    [InlineData("ClipGradNorm", "0")]
+    [InlineData("ClipGradNorm", "-1")]
+    [InlineData("ClipGradValue", "double.NaN")]
+    [InlineData("ClipGradValue", "double.PositiveInfinity")]
+    public void OPTG024_clip_threshold_not_positive_finite(string name, string value) =>
+        AssertSingle($"[Optimizer(Kind.Adam, Params = 2, {name} = {value})] public partial class A;", "OPTG024", DiagnosticSeverity.Error, value);
+
+    [Fact]
+    public void OPTG025_both_clips() =>
+        AssertSingle("[Optimizer(Kind.Adam, Params = 2, ClipGradNorm = 1, ClipGradValue = 1)] public partial class A;", "OPTG025", DiagnosticSeverity.Error, "ClipGradValue = 1");
+
     [Fact]
     public void A_range_error_carries_the_kinds_default_for_a_code_fix()
     {

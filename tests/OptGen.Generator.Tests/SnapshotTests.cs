@@ -10,10 +10,14 @@ public sealed class SnapshotTests
     public static TheoryData<string> Kinds => new()
     {
         "Sgd", "Momentum", "Nesterov", "Adagrad", "RMSProp", "Adam", "AdamW", "Adamax", "NAdam", "RAdam", "Adadelta", "Rprop",
+        "Lion", "Adopt", "AdEMAMix", "ScheduleFreeAdamW",
     };
 
     /// <summary>The kinds after torch.optim's first six, as floats, and as large vectorized loops.</summary>
-    public static TheoryData<string> LaterKinds => new() { "AdamW", "Adamax", "NAdam", "RAdam", "Adadelta", "Rprop" };
+    public static TheoryData<string> LaterKinds => new()
+    {
+        "AdamW", "Adamax", "NAdam", "RAdam", "Adadelta", "Rprop", "Lion", "Adopt", "AdEMAMix", "ScheduleFreeAdamW",
+    };
 
     [Theory]
     [MemberData(nameof(LaterKinds))]
@@ -61,9 +65,23 @@ public sealed class SnapshotTests
     [InlineData("RAdam", "Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-6, WeightDecay = 0.01, DecoupledWeightDecay = true, Maximize = true")]
     [InlineData("Adadelta", "Rho = 0.95, Epsilon = 1e-5, WeightDecay = 0.01, Maximize = true")]
     [InlineData("Rprop", "EtaMinus = 0.4, EtaPlus = 1.5, MinStepSize = 1e-4, MaxStepSize = 1, Maximize = true")]
+    [InlineData("Lion", "Beta1 = 0.8, Beta2 = 0.95, WeightDecay = 0.1, Maximize = true")]
+    [InlineData("Adopt", "Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-4, WeightDecay = 0.1, DecoupledWeightDecay = true, Maximize = true")]
+    [InlineData("AdEMAMix", "Beta1 = 0.8, Beta2 = 0.99, Beta3 = 0.999, Alpha = 5, Epsilon = 1e-6, WeightDecay = 0.1, WarmupSteps = 100, Maximize = true")]
+    [InlineData("ScheduleFreeAdamW", "Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-6, WeightDecay = 0.1, WarmupSteps = 100, WeightLrPower = 1.5, Maximize = true")]
     public void Every_option_on(string kind, string options) => Verify(
         $"[Optimizer(Kind.{kind}, Params = 2, LearningRate = 0.05, {options})] public partial class Tuned;",
         $"AllOptions_{kind}");
+
+    [Fact]
+    public void Clipping_by_norm_in_a_loop() => Verify(
+        "[Optimizer(Kind.Adam, ElementType = typeof(float), ClipGradNorm = 1.0)] public partial class ClippedAdam;",
+        "ClipGradNorm_Adam");
+
+    [Fact]
+    public void Clipping_by_value_in_straight_line_code() => Verify(
+        "[Optimizer(Kind.Momentum, Params = 2, ClipGradValue = 0.5)] public partial class ClampedMomentum;",
+        "ClipGradValue_Momentum");
 
     [Fact]
     public void Nested_in_a_partial_class_in_a_namespace() => Verify(

@@ -71,6 +71,13 @@ public sealed class TorchStep : IDisposable
 
     public void Step() => _optimizer.step();
 
+    /// <summary><c>torch.nn.utils.clip_grad_norm_(params, maxNorm)</c> then <c>optimizer.step()</c>, as a training loop that clips does.</summary>
+    public void ClipAndStep(double maxNorm)
+    {
+        nn.utils.clip_grad_norm_([_parameter], maxNorm);
+        _optimizer.step();
+    }
+
     /// <summary>The parameters now (a copy), to check that steps happen.</summary>
     public T[] Parameters<T>()
         where T : unmanaged => _parameter.data<T>().ToArray();
