@@ -5,15 +5,16 @@ namespace OptGen.Surfaces;
 /// <summary>
 /// The path of the parameters through training: points of <see cref="Dimension"/> values (all parameters,
 /// or the chosen indices), each with the step count at which it was taken, in a buffer allocated up front
-/// so that recording allocates nothing.
+/// so that recording allocates nothing. (A trainer's trajectory starts smaller and doubles as it fills, up to
+/// the points its run can take, so that a run configured for billions of steps costs only what it records.)
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class Trajectory<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[]? _indices;
-    private readonly T[] _values;
-    private readonly long[] _steps;
+    private T[] _values;
+    private long[] _steps;
 
     /// <summary>A trajectory of at most <paramref name="capacity"/> points over <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter spans that will be recorded.</param>
@@ -46,6 +47,21 @@ public sealed class Trajectory<T>
         Capacity = capacity;
         _values = new T[checked(capacity * Dimension)];
         _steps = new long[capacity];
+    }
+
+    private Trajectory(int parameterCount, int capacity, int allocated, IReadOnlyList<int>? indices)
+        : this(parameterCount, allocated, indices) => Capacity = capacity;
+
+    /// <summary>
+    /// A trajectory of up to <paramref name="points"/> points (fewer if they would not fit in one array) that
+    /// allocates room for about 16K values (at least 16 points) and doubles as it fills.
+    /// </summary>
+    internal static Trajectory<T> Growing(int parameterCount, long points, IReadOnlyList<int>? indices)
+    {
+        const int InitialValues = 1 << 14;
+        int dimension = Math.Max(indices?.Count ?? parameterCount, 1);
+        int capacity = (int)Math.Clamp(points, 1, Array.MaxLength / dimension);
+        return new Trajectory<T>(parameterCount, capacity, Math.Min(capacity, Math.Max(16, InitialValues / dimension)), indices);
     }
 
     /// <summary>The length of the recorded parameter spans.</summary>
@@ -108,9 +124,14 @@ public sealed class Trajectory<T>
             throw new ArgumentException($"The span has {parameters.Length} parameters; the trajectory records spans of {ParameterCount}.", nameof(parameters));
         }
 
-        if (Count == Capacity)
+        if (Count == _steps.Length)
         {
-            throw new InvalidOperationException($"The trajectory is full ({Capacity} points).");
+            if (Count == Capacity)
+            {
+                throw new InvalidOperationException($"The trajectory is full ({Capacity} points).");
+            }
+
+            Grow(Count + 1);
         }
 
         Span<T> point = _values.AsSpan(Count * Dimension, Dimension);
@@ -139,8 +160,21 @@ public sealed class Trajectory<T>
             throw new ArgumentException("The saved trajectory does not fit this trajectory.", nameof(values));
         }
 
+        if (steps.Length > _steps.Length)
+        {
+            Grow(steps.Length);
+        }
+
         values.CopyTo(_values);
         steps.CopyTo(_steps);
         Count = steps.Length;
+    }
+
+    private void Grow(int needed)
+    {
+        _steps = Training.LossHistory.Grown(_steps, needed, Capacity);
+        var values = new T[_steps.Length * Dimension];
+        Values.CopyTo(values);
+        _values = values;
     }
 }

@@ -28,11 +28,14 @@ public static class Trainer
 /// <para>The trainer is generic over the model and the optimizer, so the JIT specializes the loop for them
 /// and a struct optimizer lives in a field of this class, never boxed (reach it through <see cref="Optimizer"/>,
 /// which returns a reference).</para>
-/// <para>Every buffer is allocated when the trainer is created; a step allocates nothing.</para>
+/// <para>Every buffer is allocated when the trainer is created, except the history and trajectory, which double
+/// as they fill (a run planned for billions of epochs costs what it records); a step allocates nothing.</para>
 /// <para>A step: set the scheduled learning rate; compute the batch's loss and gradient; stop if either is not
-/// finite; keep a copy of the parameters; let the optimizer update them; if any parameter is not finite,
-/// put the copy back and stop. The step reported as failed is that first step whose batch loss or gradient
-/// is not finite, or whose update is not; it is not counted in <see cref="Steps"/>.</para>
+/// finite; keep a copy of the parameters; let the optimizer update them; if any parameter — or any value of the
+/// optimizer's state (Adam's v overflowing to ∞ freezes its parameter while it stays finite) — is not finite,
+/// put the copy back and stop, saying what overflowed. The step reported as failed is that first step whose batch
+/// loss or gradient is not finite, or whose update (of the parameters or of the optimizer's state) is not; it is not
+/// counted in <see cref="Steps"/>.</para>
 /// <para>After each epoch: the loss over the whole training set (and the validation set), progress, early
 /// stopping, and a checkpoint if configured.</para>
 /// </remarks>
@@ -47,6 +50,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
     private readonly T[] _parameters;
     private readonly T[] _gradient;
     private readonly T[] _lastFinite;
+    private readonly T[] _state;                         // the optimizer's saved state: for the guard and for checkpoints
     private readonly T[]? _best;
     private readonly Trajectory<T>? _stepTrajectory;    // Trajectory if it records every step, else null
     private readonly Trajectory<T>? _epochTrajectory;   // Trajectory if it records every epoch, else null
@@ -123,6 +127,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
         _parameters = parameters;
         _gradient = new T[parameters.Length];
         _lastFinite = new T[parameters.Length];
+        _state = new T[optimizer.StateLength];
         _best = options.EarlyStopping is { RestoreBest: true } ? new T[parameters.Length] : null;
         _initialRate = optimizer.LearningRate;
         Plan = new BatchPlan<T>(train, options.Batching, options.Seed);
@@ -131,7 +136,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
         if (options.Trajectory is { } trajectory)
         {
             long points = 1 + (trajectory.Frequency == TrajectoryFrequency.PerStep ? totalSteps : options.Epochs);
-            Trajectory = new Trajectory<T>(parameters.Length, checked((int)points), trajectory.Indices);
+            Trajectory = Trajectory<T>.Growing(parameters.Length, points, trajectory.Indices);
             _stepTrajectory = trajectory.Frequency == TrajectoryFrequency.PerStep ? Trajectory : null;
             _epochTrajectory = trajectory.Frequency == TrajectoryFrequency.PerEpoch ? Trajectory : null;
         }
@@ -289,7 +294,8 @@ public sealed class Trainer<T, TModel, TOptimizer>
     /// order, the shuffle generator's state, history, trajectory, early-stopping state — atomically to
     /// <paramref name="path"/>, with a checksum. It may be taken between any two steps.
     /// </summary>
-    public void SaveCheckpoint(string path) => CheckpointFile.Write(path, TrainerCheckpoint.Serialize(this));
+    /// <exception cref="CheckpointException">The file could not be written; a previous checkpoint there is unchanged.</exception>
+    public void SaveCheckpoint(string path) => CheckpointFile.Write(path, stream => TrainerCheckpoint.Serialize(this, stream));
 
     /// <summary>
     /// Continues from a checkpoint written by a trainer with the same model, optimizer kind, data and options,
@@ -298,12 +304,12 @@ public sealed class Trainer<T, TModel, TOptimizer>
     /// <exception cref="CheckpointException">The file is torn, altered, or from a different run.</exception>
     public void LoadCheckpoint(string path)
     {
-        byte[] body = CheckpointFile.Read(path);
+        Action apply = CheckpointFile.Read(path, body => TrainerCheckpoint.Deserialize(this, body));
         try
         {
-            TrainerCheckpoint.Deserialize(this, body);
+            apply();
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
+        catch (ArgumentException e)
         {
             throw new CheckpointException(path, e.Message, e);
         }
@@ -352,6 +358,12 @@ public sealed class Trainer<T, TModel, TOptimizer>
         {
             _lastFinite.AsSpan().CopyTo(_parameters);
             return NonFinite("the update made a parameter non-finite; the parameters from before it were restored");
+        }
+
+        if (Options.GuardOptimizerState && OptimizerStateCheck.FindOverflow(ref _optimizer, _state, _parameters.Length) is { } overflow)
+        {
+            _lastFinite.AsSpan().CopyTo(_parameters);
+            return NonFinite($"{overflow}; the parameters from before it were restored");
         }
 
         Steps++;
@@ -451,6 +463,13 @@ public sealed class Trainer<T, TModel, TOptimizer>
 
     // The state a checkpoint carries, read and written by TrainerCheckpoint (the optimizer through Optimizer).
     internal T[] Best => _best ?? [];
+
+    // Scratch space a checkpoint is read into before it is applied (each is overwritten by the next step anyway).
+    internal T[] ParameterScratch => _lastFinite;
+
+    internal Span<T> BestScratch => _best is null ? [] : _gradient;
+
+    internal T[] StateScratch => _state;
 
     internal (double BestLoss, int BestEpoch, int WithoutImprovement) EarlyStopState
     {

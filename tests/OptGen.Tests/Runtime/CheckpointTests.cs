@@ -268,8 +268,9 @@ public sealed class CheckpointTests : IDisposable
         // A second checkpoint whose write fails part-way (a disk that fills up, say).
         var later = NewMlpRun();
         later.RunEpochs(5);
-        byte[] body = TrainerCheckpoint.Serialize(later);
-        Assert.Throws<IOException>(() => CheckpointFile.Write(path, body, stream => new FailingStream(stream, failAfter: body.Length / 3)));
+        var e = Assert.Throws<CheckpointException>(() => CheckpointFile.Write(path, stream => TrainerCheckpoint.Serialize(later, stream), stream => new FailingStream(stream, failAfter: good.Length / 3)));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("No space left on device (simulated)", e.Message);
 
         Assert.Equal(good, File.ReadAllBytes(path));
         Assert.Equal(path, Assert.Single(Directory.GetFiles(_folder))); // the temporary file is gone

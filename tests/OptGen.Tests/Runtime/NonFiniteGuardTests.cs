@@ -65,6 +65,54 @@ public class NonFiniteGuardTests
         Assert.True(float.IsFinite(parameters[0]) && float.IsFinite(parameters[1]));
     }
 
+    [Fact]
+    public void StopsWhenAdamsSecondMomentOverflowsAndSaysWhichParameter()
+    {
+        // x = 1e160 and a residual of 1: the loss (½) and the gradient (−1e160) are finite, but g² = 1e320 is not,
+        // so Adam's v for w becomes ∞, w's update is m / ∞ = 0, and w never moves again — a frozen run that used
+        // to report "Completed". The guard stops at that step and keeps the parameters from before it.
+        double[] parameters = [0, 0];
+        var data = Dataset<double>.FromColumn([1e160], [1]);
+        var model = new LinearRegression<double>(1, Loss.SquaredError(Reduction.Sum));
+        var trainer = Trainer.Create(model, new MlpAdam(2), data, parameters, new TrainingOptions { Epochs = 50 });
+        TrainingResult result = trainer.Run();
+
+        Assert.Equal(StopReason.NonFinite, result.Reason);
+        Assert.Equal(1, result.FailedStep);
+        Assert.Equal(0, trainer.Steps);
+        Assert.Contains("optimizer's state", result.Message);
+        Assert.Contains("second moments (v), parameter 0", result.Message);
+        Assert.Matches("∞|Infinity", result.Message);
+        Assert.Equal([0.0, 0.0], parameters);
+    }
+
+    [Fact]
+    public void WithoutTheStateGuardTheSameRunFreezesAndCompletes()
+    {
+        // What the guard prevents, shown with it switched off: w never moves, and the run says "Completed".
+        double[] parameters = [0, 0];
+        var data = Dataset<double>.FromColumn([1e160], [1]);
+        var model = new LinearRegression<double>(1, Loss.SquaredError(Reduction.Sum));
+        var trainer = Trainer.Create(model, new MlpAdam(2), data, parameters, new TrainingOptions { Epochs = 50, GuardOptimizerState = false });
+        Assert.Equal(StopReason.Completed, trainer.Run().Reason);
+        Assert.Equal(0.0, parameters[0]);
+        Assert.NotEqual(0.0, parameters[1]);
+    }
+
+    [Fact]
+    public void StopsWhenAFloatAdamStateOverflows()
+    {
+        // The same in float: g = 1e30 is finite, g² (and 0.001·g·g) is not.
+        float[] parameters = [0, 0];
+        var data = Dataset<float>.FromColumn([1e30f], [1]);
+        var model = new LinearRegression<float>(1, Loss.SquaredError(Reduction.Sum));
+        TrainingResult result = Trainer.Create(model, new MlpAdamF(2), data, parameters, new TrainingOptions { Epochs = 50 }).Run();
+        Assert.Equal(StopReason.NonFinite, result.Reason);
+        Assert.Equal(1, result.FailedStep);
+        Assert.Contains("second moments (v), parameter 0", result.Message);
+        Assert.Equal([0f, 0f], parameters);
+    }
+
     private static (long Step, double W, double B) PlainLoopUntilNonFinite(Dataset<double> data, double learningRate)
     {
         double w = 0, b = 0;

@@ -32,3 +32,7 @@ internal partial class OverflowingSgd;
 /// <summary>Gradient descent on logistic regression over two features, as a struct.</summary>
 [Optimizer(Kind.Sgd, Params = 3, LearningRate = 0.5)]
 internal partial struct LogisticSgd;
+
+/// <summary>Gradient descent slow enough on the line fit that it takes some ten thousand epochs to settle.</summary>
+[Optimizer(Kind.Sgd, Params = 2, LearningRate = 0.001)]
+internal partial class SlowLineSgd;
