@@ -92,18 +92,16 @@ public sealed class CsvLoaderTests : IDisposable
     [Fact]
     public void DuplicateCheckOfAVeryWideHeaderIsLinear()
     {
-        // 200,000 columns: a pairwise check took over a minute (and 1M columns most of an hour); a linear one
-        // takes well under a second. The bound is a complexity guard with a wide margin, not a benchmark.
+        // 200,000 columns: a pairwise check took 4.5 minutes here (and 1M columns most of an hour); a linear one
+        // about a second. No time is asserted (speed belongs to benchmarks); a quadratic check would show as a
+        // test that runs for minutes.
         const int columns = 200_000;
         var text = new System.Text.StringBuilder();
         text.AppendJoin(',', Enumerable.Range(0, columns).Select(c => $"c{c}")).Append(",y\n");
         text.AppendJoin(',', Enumerable.Repeat("1", columns)).Append(",0\n");
         string path = Write("wide.csv", text.ToString());
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         Dataset<float> data = CsvLoader.Load<float>(path, "y");
-        clock.Stop();
         Assert.Equal(columns, data.FeatureCount);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"loading {columns} columns took {clock.Elapsed}");
 
         // A duplicate at the far end is still found, with both columns named.
         string duplicate = Write("widedup.csv", text.ToString().Replace(",y\n", ",c17\n"));
