@@ -1,0 +1,80 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using OptGen.Generator.Diagnostics;
+using OptGen.Generator.Tests.Infrastructure;
+
+namespace OptGen.Generator.Tests;
+
+/// <summary>
+/// Every diagnostic has a help page, docs/diagnostics/OPTGxxx.md, its help link leads there, and the page's example
+/// really triggers it. A new descriptor without a page, or a page whose example has gone stale, fails here.
+/// </summary>
+public sealed partial class DiagnosticPagesTests
+{
+    public static TheoryData<string> Ids() => [.. Descriptors().Select(descriptor => descriptor.Id)];
+
+    [Fact]
+    public void Every_descriptor_is_found() =>
+        Assert.Contains(Descriptors(), descriptor => descriptor.Id == "OPTG001");
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void The_help_link_names_the_page(string id)
+    {
+        DiagnosticDescriptor descriptor = Descriptors().Single(d => d.Id == id);
+        // No repository URL is configured in this build, so the link is the page's path in the repository and
+        // in the package; with one it is that URL followed by the same path.
+        Assert.Equal($"docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), descriptor.HelpLinkUri)), $"{descriptor.HelpLinkUri} does not exist.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void The_page_explains_and_its_example_triggers_the_diagnostic(string id)
+    {
+        string page = File.ReadAllText(PagePath(id)).ReplaceLineEndings("\n");
+        DiagnosticDescriptor descriptor = Descriptors().Single(d => d.Id == id);
+
+        Assert.StartsWith($"# {id}: {descriptor.Title}\n", page, StringComparison.Ordinal);
+        Assert.Contains($"Severity: **{descriptor.DefaultSeverity}**", page, StringComparison.Ordinal);
+        foreach (string section in new[] { "## What it means", "## Example", "## How to fix it" })
+        {
+            Assert.Contains(section, page, StringComparison.Ordinal);
+        }
+
+        if (id == DiagnosticDescriptors.InternalError.Id)
+        {
+            return; // a bug report, not something a declaration is meant to trigger
+        }
+
+        Match example = ExampleBlock().Match(page);
+        Assert.True(example.Success, $"{id}.md has no ```csharp block under ## Example.");
+        Assert.Contains(GeneratorHarness.GeneratorDiagnostics(example.Groups["code"].Value), diagnostic => diagnostic.Id == id);
+    }
+
+    [Fact]
+    public void The_index_lists_every_page()
+    {
+        string index = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics", "README.md"));
+        Assert.All(Descriptors(), descriptor => Assert.Contains($"[{descriptor.Id}]({descriptor.Id}.md)", index, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every descriptor, found by reflection so that a new one cannot be forgotten here.</summary>
+    private static DiagnosticDescriptor[] Descriptors() =>
+    [
+        .. typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+            .OrderBy(descriptor => descriptor.Id, StringComparer.Ordinal),
+    ];
+
+    [GeneratedRegex(@"## Example\n+```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ExampleBlock();
+
+    private static string PagePath(string id) => Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+}
