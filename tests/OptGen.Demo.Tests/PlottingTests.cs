@@ -76,6 +76,27 @@ public sealed class PlottingTests : IDisposable
     }
 
     [Fact]
+    public void The_animation_reports_progress_for_every_frame_drawn_and_every_frame_encoded()
+    {
+        var reports = new List<double>();
+        var path = new PathSeries("descent", [-2, -1, -0.5, 0], [1, 0.5, 0.1, 0]);
+        PathAnimation.WriteGif(Bowl(), [path], new ChartText("bowl", "x", "y"), Path.Combine(_folder, "p.gif"),
+            new AnimationOptions { Width = 120, Height = 100, Frames = 6, Progress = new Recorder(reports) });
+
+        // Six while drawing, six more as the encoder reaches each frame (the long part that used to be one silent
+        // call), then the end: steadily rising, never stuck between two reports for more than a frame.
+        Assert.True(reports.Count >= 12, $"{reports.Count} reports: {string.Join(", ", reports)}");
+        Assert.Equal(reports.Order(), reports);
+        Assert.Equal(1.0, reports[^1]);
+        Assert.True(reports.Zip(reports.Skip(1), (a, b) => b - a).Max() <= 0.15, string.Join(", ", reports));
+    }
+
+    private sealed class Recorder(List<double> reports) : IProgress<double>
+    {
+        public void Report(double value) => reports.Add(value);
+    }
+
+    [Fact]
     public void A_loss_chart_draws_a_diverged_run_up_to_its_last_finite_value()
     {
         var plot = LossChart.Create(
