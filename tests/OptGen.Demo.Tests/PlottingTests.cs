@@ -97,6 +97,24 @@ public sealed class PlottingTests : IDisposable
     }
 
     [Fact]
+    public void A_contour_map_has_a_colour_scale_labelled_with_the_value_at_each_contour_level()
+    {
+        // The bowl z = x² + 3y² on [-2, 2] × [-1, 1] spans 0 … 7; on the default square-root scale, 14 levels split
+        // √z evenly, so level k sits at z = 7·((k + 1) / 15)²: 0.124 for k = 1, 6.1 for k = 13 (every other one labelled).
+        ScottPlot.Plot plot = ContourChart.Create(Bowl(), [], new ChartText("bowl", "x", "y"), new ContourOptions { ColorScaleLabel = "z" });
+
+        plot.GetImage(400, 300).Dispose(); // ticks are laid out when the plot is drawn
+        var bar = Assert.Single(plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>());
+        Assert.Equal("z", bar.Label);
+        ScottPlot.Tick[] ticks = [.. bar.Axis.TickGenerator.Ticks.Where(t => t.IsMajor)];
+        Assert.Equal([1.5, 3.5, 5.5, 7.5, 9.5, 11.5, 13.5], ticks.Select(t => t.Position));
+        Assert.Equal(["0.124", "0.498", "1.12", "1.99", "3.11", "4.48", "6.1"], ticks.Select(t => t.Label));
+
+        Assert.Empty(ContourChart.Create(Bowl(), [], new ChartText("bowl", "x", "y"), new ContourOptions { ColorScale = false })
+            .Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>());
+    }
+
+    [Fact]
     public void A_loss_chart_draws_a_diverged_run_up_to_its_last_finite_value()
     {
         var plot = LossChart.Create(
