@@ -13,6 +13,8 @@ internal static class DiagnosticIds
     public const string NesterovWithDampening = "OPTG006";
     public const string UnusedHyperparameter = "OPTG010";
     public const string NegativeHyperparameter = "OPTG011";
+    public const string RhoOutOfRange = "OPTG014";
+    public const string RpropEtas = "OPTG015";
 
     /// <summary>The key under which a range diagnostic carries the default of the value it rejects (a round-trip double).</summary>
     public const string TorchDefaultProperty = "TorchDefault";

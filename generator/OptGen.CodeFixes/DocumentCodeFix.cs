@@ -23,15 +23,14 @@ public abstract class DocumentCodeFix : CodeFixProvider
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null)
         {
             return;
         }
 
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            string? title = TitleFor(root, model, diagnostic, context.CancellationToken);
+            string? title = TitleFor(root, diagnostic);
             if (title is not null)
             {
                 context.RegisterCodeFix(
@@ -45,7 +44,7 @@ public abstract class DocumentCodeFix : CodeFixProvider
     protected string EquivalenceKey => GetType().Name;
 
     /// <summary>The fix's title for this diagnostic, or null when the code at its location is not what the fix expects.</summary>
-    protected abstract string? TitleFor(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken);
+    protected abstract string? TitleFor(SyntaxNode root, Diagnostic diagnostic);
 
     /// <summary>Records the edits that answer one diagnostic (nothing when the code is not what the fix expects).</summary>
     protected abstract void Apply(DocumentEditor editor, Diagnostic diagnostic, CancellationToken cancellationToken);

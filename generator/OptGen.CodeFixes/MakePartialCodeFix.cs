@@ -16,7 +16,7 @@ public sealed class MakePartialCodeFix : DocumentCodeFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds => [DiagnosticIds.NotPartial];
 
-    protected override string? TitleFor(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+    protected override string? TitleFor(SyntaxNode root, Diagnostic diagnostic) =>
         TypeAt(root, diagnostic) is { } type
             ? type.Ancestors().OfType<TypeDeclarationSyntax>().Any(IsNotPartial)
                 ? $"Make '{type.Identifier.ValueText}' and its containing types partial"

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -23,18 +22,4 @@ internal static class OptimizerArguments
 
     /// <summary>The argument's name, as the attribute's property is called.</summary>
     public static string NameOf(AttributeArgumentSyntax argument) => argument.NameEquals!.Name.Identifier.ValueText;
-
-    /// <summary>The <see cref="Kind"/> of the attribute the argument belongs to, when it is a constant the compiler knows.</summary>
-    public static Kind? KindOf(AttributeArgumentSyntax argument, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var attribute = argument.Parent?.Parent as AttributeSyntax;
-        AttributeArgumentSyntax? kindArgument = attribute?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null);
-        if (kindArgument is null)
-        {
-            return null;
-        }
-
-        Optional<object?> value = model.GetConstantValue(kindArgument.Expression, cancellationToken);
-        return value.HasValue && value.Value is int kind ? (Kind)kind : null;
-    }
 }

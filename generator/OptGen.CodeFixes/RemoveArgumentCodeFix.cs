@@ -16,7 +16,7 @@ public sealed class RemoveArgumentCodeFix : DocumentCodeFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds => [DiagnosticIds.UnusedHyperparameter, DiagnosticIds.NesterovWithDampening];
 
-    protected override string? TitleFor(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+    protected override string? TitleFor(SyntaxNode root, Diagnostic diagnostic) =>
         OptimizerArguments.At(root, diagnostic) is { } argument
             ? diagnostic.Id == DiagnosticIds.NesterovWithDampening
                 ? "Remove Dampening (Nesterov momentum takes none)"

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace OptGen.CodeFixes;
 
@@ -9,21 +7,15 @@ namespace OptGen.CodeFixes;
 internal static class TorchDefaultValue
 {
     /// <summary>
-    /// The diagnostic's own <c>Properties["TorchDefault"]</c> when it carries one (it knows every kind's defaults);
-    /// otherwise <see cref="TorchDefaults"/>, for the hyperparameter the argument names and the attribute's kind.
+    /// The default the diagnostic carries in <c>Properties["TorchDefault"]</c>: its reporter knows every kind's
+    /// definitions, so the fix needs none of its own. Null when the diagnostic carries none (then no fix is offered).
     /// </summary>
-    public static double? For(Diagnostic diagnostic, AttributeArgumentSyntax argument, SemanticModel model, CancellationToken cancellationToken)
-    {
-        if (diagnostic.Properties.TryGetValue(DiagnosticIds.TorchDefaultProperty, out string? carried)
-            && double.TryParse(carried, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-        {
-            return value;
-        }
-
-        return OptimizerArguments.KindOf(argument, model, cancellationToken) is { } kind
-            ? FromTable(OptimizerArguments.NameOf(argument), kind)
+    public static double? For(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(DiagnosticIds.TorchDefaultProperty, out string? carried)
+        && double.TryParse(carried, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+        && !double.IsNaN(value) && !double.IsInfinity(value)
+            ? value
             : null;
-    }
 
     /// <summary>As C# source: the shortest round-trip form, <c>1e-8</c> rather than <c>1E-08</c>, <c>1.0</c> rather than <c>1</c>.</summary>
     public static string Literal(double value)
@@ -37,19 +29,4 @@ internal static class TorchDefaultValue
 
         return text.Contains(".") ? text : text + ".0";
     }
-
-    private static double? FromTable(string name, Kind kind) => name switch
-    {
-        "LearningRate" => TorchDefaults.LearningRate(kind),
-        "Momentum" => TorchDefaults.Momentum(kind),
-        "Epsilon" => TorchDefaults.Epsilon(kind),
-        "Dampening" => TorchDefaults.Dampening,
-        "WeightDecay" => TorchDefaults.WeightDecay,
-        "Beta1" => TorchDefaults.Beta1,
-        "Beta2" => TorchDefaults.Beta2,
-        "Alpha" => TorchDefaults.Alpha,
-        "LrDecay" => TorchDefaults.LrDecay,
-        "InitialAccumulatorValue" => TorchDefaults.InitialAccumulatorValue,
-        _ => null,
-    };
 }

@@ -38,6 +38,18 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Specs);
         context.RegisterSourceOutput(specs, static (output, spec) => Emit(output, spec));
+
+        // The runtime's TorchDefaults is written from the kind definitions, so the attribute and the generator agree.
+        IncrementalValueProvider<bool> isRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName == TorchDefaultsEmitter.RuntimeAssemblyName)
+            .WithTrackingName(TrackingNames.Runtime);
+        context.RegisterSourceOutput(isRuntime, static (output, isRuntime) =>
+        {
+            if (isRuntime)
+            {
+                output.AddSource(TorchDefaultsEmitter.HintName, TorchDefaultsEmitter.Emit());
+            }
+        });
     }
 
     private static void Emit(SourceProductionContext output, OptimizerSpec spec)

@@ -9,6 +9,9 @@ public static class TrackingNames
     /// <summary>The valid specs.</summary>
     public const string Specs = nameof(Specs);
 
+    /// <summary>Whether the compilation is the runtime itself (which gets TorchDefaults).</summary>
+    public const string Runtime = nameof(Runtime);
+
     /// <summary>The diagnostics.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 }

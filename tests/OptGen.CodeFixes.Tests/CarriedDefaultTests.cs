@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace OptGen.CodeFixes.Tests;
 
 /// <summary>
-/// A range diagnostic that carries its default in Properties["TorchDefault"] is fixed with that value, not with the
-/// fix's own table: the reporter knows every kind's defaults, including kinds the table has not heard of.
+/// The fix writes whatever default the diagnostic carries in Properties["TorchDefault"] (here a made-up 0.25, not
+/// torch's 0.9), and offers nothing when a diagnostic carries none: the reporter knows the kinds, the fix does not.
 /// </summary>
 public sealed class CarriedDefaultTests
 {
@@ -28,7 +28,23 @@ public sealed class CarriedDefaultTests
             public partial class A;
             """).RunAsync();
 
-    /// <summary>Reports OPTG004 on any <c>Beta1 = 1</c>, carrying 0.25 (not torch's 0.9) as the default.</summary>
+    [Fact]
+    public Task Without_a_carried_default_no_fix_is_offered() =>
+        new CodeFixTest<CarriedDefaultAnalyzer, UseTorchDefaultCodeFix>(
+            """
+            using OptGen;
+
+            [Optimizer(Kind.Adam, Params = 2, Beta1 = {|OPTG004:2|})]
+            public partial class A;
+            """,
+            """
+            using OptGen;
+
+            [Optimizer(Kind.Adam, Params = 2, Beta1 = {|OPTG004:2|})]
+            public partial class A;
+            """).RunAsync();
+
+    /// <summary>Reports OPTG004 on <c>Beta1 = 1</c> carrying 0.25 as the default, and on <c>Beta1 = 2</c> carrying none.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CarriedDefaultAnalyzer : DiagnosticAnalyzer
     {
@@ -44,10 +60,10 @@ public sealed class CarriedDefaultTests
                 node =>
                 {
                     var argument = (AttributeArgumentSyntax)node.Node;
-                    if (argument.NameEquals?.Name.Identifier.ValueText == "Beta1" && argument.Expression.ToString() == "1")
+                    if (argument.NameEquals?.Name.Identifier.ValueText == "Beta1" && argument.Expression.ToString() is "1" or "2")
                     {
                         node.ReportDiagnostic(Diagnostic.Create(s_descriptor, argument.Expression.GetLocation(),
-                            ImmutableDictionary<string, string?>.Empty.Add("TorchDefault", "0.25")));
+                            argument.Expression.ToString() == "1" ? ImmutableDictionary<string, string?>.Empty.Add("TorchDefault", "0.25") : null));
                     }
                 },
                 SyntaxKind.AttributeArgument);

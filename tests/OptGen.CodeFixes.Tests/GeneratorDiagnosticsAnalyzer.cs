@@ -17,12 +17,7 @@ namespace OptGen.CodeFixes.Tests;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GeneratorDiagnosticsAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-    [
-        .. typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
-            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!),
-    ];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [.. DiagnosticDescriptors.All];
 
     public override void Initialize(AnalysisContext context)
     {

@@ -1,6 +1,6 @@
 namespace OptGen.CodeFixes.Tests;
 
-/// <summary>OPTG003, OPTG004, OPTG005, OPTG011: the value out of range becomes torch's default for the kind.</summary>
+/// <summary>OPTG003, OPTG004, OPTG005, OPTG011, OPTG014, OPTG015: the value out of range becomes the kind's default, as the diagnostic carries it.</summary>
 public sealed class UseTorchDefaultCodeFixTests
 {
     [Theory]
@@ -14,6 +14,9 @@ public sealed class UseTorchDefaultCodeFixTests
     [InlineData("Adagrad", "Epsilon = {|OPTG005:-1e-10|}", "Epsilon = 1e-10")]
     [InlineData("Sgd", "WeightDecay = {|OPTG011:-0.01|}", "WeightDecay = 0.0")]
     [InlineData("Adagrad", "InitialAccumulatorValue = {|OPTG011:-1|}", "InitialAccumulatorValue = 0.0")]
+    [InlineData("Adadelta", "Rho = {|OPTG014:1.5|}", "Rho = 0.9")]
+    [InlineData("Rprop", "EtaMinus = {|OPTG015:1|}", "EtaMinus = 0.5")]
+    [InlineData("Rprop", "EtaPlus = {|OPTG015:0.9|}", "EtaPlus = 1.2")]
     public Task The_value_becomes_the_kinds_default(string kind, string argument, string fixedArgument) =>
         CodeFixTest<UseTorchDefaultCodeFix>.VerifyAsync(
             $$"""

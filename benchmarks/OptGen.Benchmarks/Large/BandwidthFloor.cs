@@ -1,3 +1,4 @@
+using OptGen.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;

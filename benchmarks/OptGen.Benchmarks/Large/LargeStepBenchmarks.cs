@@ -1,3 +1,4 @@
+using OptGen.CompilerServices;
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using OptGen.Benchmarks.HandWritten;

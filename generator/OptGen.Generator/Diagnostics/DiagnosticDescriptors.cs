@@ -27,7 +27,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidLearningRate = Error(
         "OPTG003",
         "The learning rate must be a positive finite number",
-        "LearningRate is {0}; it must be a positive finite number, such as 0.001");
+        "LearningRate is {1}; it must be a positive finite number, such as 0.001");
 
     public static readonly DiagnosticDescriptor DecayOutOfRange = Error(
         "OPTG004",
@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidEpsilon = Error(
         "OPTG005",
         "Epsilon must be a positive finite number",
-        "Epsilon is {0}; it must be a positive finite number, such as 1e-8");
+        "Epsilon is {1}; it must be a positive finite number, such as 1e-8");
 
     public static readonly DiagnosticDescriptor NesterovWithDampening = Error(
         "OPTG006",
@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NegativeHyperparameter = Error(
         "OPTG011",
         "A hyperparameter must be a non-negative finite number",
-        "{0} is {1}; it must be a non-negative finite number");
+        "{0} is {1}; it must be {2}");
 
     public static readonly DiagnosticDescriptor ParallelStruct = Error(
         "OPTG012",
@@ -87,12 +87,30 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinks.For("OPTG013"));
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
-    {
+    public static readonly DiagnosticDescriptor RhoOutOfRange = Error(
+        "OPTG014",
+        "Rho must be in [0, 1]",
+        "{0} is {1}; it must be in {2}, the decay of Adadelta's running averages");
+
+    public static readonly DiagnosticDescriptor RpropEtas = Error(
+        "OPTG015",
+        "Rprop needs 0 < EtaMinus < 1 < EtaPlus",
+        "{0} is {1}; it must be in {2}: Rprop shrinks the step by EtaMinus (between 0 and 1) and grows it by EtaPlus (above 1)");
+
+    public static readonly DiagnosticDescriptor RpropStepSizes = Error(
+        "OPTG016",
+        "Rprop's MinStepSize must not exceed MaxStepSize",
+        "MinStepSize is {0}, above MaxStepSize = {1}; the step sizes are clamped to [MinStepSize, MaxStepSize], so MinStepSize must be at most MaxStepSize");
+
+    /// <summary>Every descriptor, in id order.</summary>
+    public static readonly DiagnosticDescriptor[] All =
+    [
         InternalError, NotPartial, InvalidParameterCount, InvalidLearningRate, DecayOutOfRange, InvalidEpsilon,
         NesterovWithDampening, UnsupportedElementType, UndefinedKind, StructWithoutParams, UnusedHyperparameter,
-        NegativeHyperparameter, ParallelStruct, ParallelWithoutEffect,
-    }.ToDictionary(d => d.Id);
+        NegativeHyperparameter, ParallelStruct, ParallelWithoutEffect, RhoOutOfRange, RpropEtas, RpropStepSizes,
+    ];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

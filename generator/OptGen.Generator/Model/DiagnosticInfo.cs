@@ -8,11 +8,24 @@ namespace OptGen.Generator.Model;
 /// <see cref="Diagnostic"/> holds a <see cref="Location"/>, which holds a syntax tree, which would keep
 /// the pipeline from caching; this record holds only the file path and spans.
 /// </summary>
+/// <remarks>
+/// A range diagnostic carries the kind's default for the argument as the property <c>TorchDefault</c> (invariant
+/// round-trip text), so that a code fix can offer it without knowing the kinds.
+/// </remarks>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> MessageArguments)
 {
+    /// <summary>The property key of the default a code fix may put in place of an out-of-range value.</summary>
+    public const string TorchDefaultProperty = "TorchDefault";
+
+    /// <summary>The kind's default for the argument at fault, or null.</summary>
+    public string? TorchDefault { get; init; }
+
     public Diagnostic ToDiagnostic() => Diagnostic.Create(
         Diagnostics.DiagnosticDescriptors.ById(Id),
         Location?.ToLocation(),
+        TorchDefault is null
+            ? null
+            : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(TorchDefaultProperty, TorchDefault),
         System.Linq.Enumerable.ToArray<object?>(MessageArguments));
 }
 

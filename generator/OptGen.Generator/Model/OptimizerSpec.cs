@@ -10,7 +10,7 @@ namespace OptGen.Generator.Model;
 /// <param name="Kind">The update rule.</param>
 /// <param name="ParameterCount">The compile-time parameter count, or 0 when the constructor takes it.</param>
 /// <param name="Element">The element type.</param>
-/// <param name="Hyperparameters">Every hyperparameter, with PyTorch's defaults filled in.</param>
+/// <param name="Hyperparameters">Every hyperparameter the kind takes, with its defaults filled in.</param>
 /// <param name="Parallel">Whether each step is split across the machine's cores.</param>
 internal sealed record OptimizerSpec(
     string? Namespace,
@@ -19,9 +19,12 @@ internal sealed record OptimizerSpec(
     Kind Kind,
     int ParameterCount,
     ElementType Element,
-    Hyperparameters Hyperparameters,
+    HyperparameterValues Hyperparameters,
     bool Parallel = false)
 {
+    /// <summary>The initial learning rate.</summary>
+    public double LearningRate => Hyperparameters[Kinds.Hyperparameter.LearningRate];
+
     /// <summary>Whether the parameter count is a compile-time constant.</summary>
     public bool HasFixedParameterCount => ParameterCount > 0;
 
@@ -60,36 +63,4 @@ internal enum ElementType
 {
     Double,
     Float,
-}
-
-/// <summary>Every hyperparameter of every kind, with the defaults of the kind filled in.</summary>
-internal sealed record Hyperparameters(
-    double LearningRate,
-    double Momentum,
-    double Dampening,
-    double WeightDecay,
-    double Beta1,
-    double Beta2,
-    double Epsilon,
-    double Alpha,
-    double LrDecay,
-    double InitialAccumulatorValue,
-    bool Centered,
-    bool Amsgrad,
-    bool Maximize)
-{
-    public static Hyperparameters DefaultsFor(Kind kind) => new(
-        LearningRate: TorchDefaults.LearningRate(kind),
-        Momentum: TorchDefaults.Momentum(kind),
-        Dampening: TorchDefaults.Dampening,
-        WeightDecay: TorchDefaults.WeightDecay,
-        Beta1: TorchDefaults.Beta1,
-        Beta2: TorchDefaults.Beta2,
-        Epsilon: TorchDefaults.Epsilon(kind),
-        Alpha: TorchDefaults.Alpha,
-        LrDecay: TorchDefaults.LrDecay,
-        InitialAccumulatorValue: TorchDefaults.InitialAccumulatorValue,
-        Centered: false,
-        Amsgrad: false,
-        Maximize: false);
 }

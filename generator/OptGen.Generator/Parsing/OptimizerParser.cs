@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OptGen.Generator.Diagnostics;
+using OptGen.Generator.Kinds;
 using OptGen.Generator.Model;
 
 namespace OptGen.Generator.Parsing;
@@ -53,17 +54,17 @@ internal static class OptimizerParser
 
         var arguments = new AttributeArguments(attribute, attributeSyntax);
 
-        if (!Enum.IsDefined(typeof(Kind), kindValue))
+        if (KindRegistry.Find((Kind)kindValue) is not { } definition)
         {
             diagnostics.Add(Report(
                 DiagnosticDescriptors.UndefinedKind,
                 arguments.KindLocation,
                 $"(Kind){kindValue}",
-                string.Join(", ", Enum.GetNames(typeof(Kind)))));
+                string.Join(", ", KindRegistry.All.Select(known => known.Kind))));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        var kind = (Kind)kindValue;
+        Kind kind = definition.Kind;
         CheckPartial(type, diagnostics, cancellationToken);
 
         int parameterCount = 0;
@@ -99,16 +100,16 @@ internal static class OptimizerParser
             }
         }
 
-        Hyperparameters hyperparameters = HyperparameterReader.Read(kind, arguments, diagnostics);
+        HyperparameterValues hyperparameters = HyperparameterReader.Read(definition, arguments, diagnostics);
 
         bool parallel = arguments.Boolean("Parallel") ?? false;
         if (parallel && type.IsValueType)
         {
             diagnostics.Add(Report(DiagnosticDescriptors.ParallelStruct, arguments.ArgumentLocationOf("Parallel"), type.Name));
         }
-        else if (parallel && parameterCount is > 0 and <= Emit.OptimizerEmitter.UnrollLimit)
+        else if (parallel && parameterCount is > 0 and <= Emit.Storage.StateStorage.UnrollLimit)
         {
-            diagnostics.Add(Report(DiagnosticDescriptors.ParallelWithoutEffect, arguments.ArgumentLocationOf("Parallel"), parameterCount, Emit.OptimizerEmitter.UnrollLimit));
+            diagnostics.Add(Report(DiagnosticDescriptors.ParallelWithoutEffect, arguments.ArgumentLocationOf("Parallel"), parameterCount, Emit.Storage.StateStorage.UnrollLimit));
             parallel = false;
         }
 
@@ -175,7 +176,7 @@ internal static class OptimizerParser
     internal static DiagnosticInfo Report(DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments) =>
         new(descriptor.Id, location, arguments.Select(Format).ToEquatableArray());
 
-    private static string Format(object argument) => argument switch
+    internal static string Format(object argument) => argument switch
     {
         double value => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),

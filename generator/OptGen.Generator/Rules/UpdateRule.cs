@@ -1,62 +1,71 @@
 using System.Collections.Generic;
+using OptGen.Generator.Model;
 
 namespace OptGen.Generator.Rules;
 
 /// <summary>
-/// One optimizer's update rule, written once and rendered into every shape of generated code: the
-/// per-parameter state, the scalars computed once per step, and the element-wise statements.
+/// One optimizer's update rule with its hyperparameters folded in, built by a kind's definition through
+/// <see cref="RuleBuilder"/> and rendered into every shape of generated code and into its documentation.
 /// </summary>
 internal sealed class UpdateRule
 {
     /// <summary>Per-parameter state, in the order it is saved.</summary>
-    public List<BufferSpec> Buffers { get; } = new();
+    public List<BufferDefinition> Buffers { get; } = new();
 
-    /// <summary>Per-optimizer scalar state derived from the step count (running powers βᵗ), in declaration order.</summary>
-    public List<RunningPower> RunningPowers { get; } = new();
+    /// <summary>Per-optimizer scalar state, in the order it is saved.</summary>
+    public List<ScalarStateDefinition> ScalarStates { get; } = new();
 
-    /// <summary>Values computed once per step, in order; each may use the ones before it.</summary>
-    public List<StepScalarDefinition> StepScalars { get; } = new();
+    /// <summary>What happens once per step before the element loop, in order: state advances and step values.</summary>
+    public List<StepOperation> StepOperations { get; } = new();
 
-    /// <summary>The effective gradient, when it is more than the raw gradient.</summary>
+    /// <summary>The effective gradient g, from the raw gradient.</summary>
     public Expression GradientDefinition { get; set; } = RawGradient.Instance;
 
     /// <summary>The element-wise statements, in order.</summary>
     public List<Statement> Statements { get; } = new();
 
-    /// <summary>Whether the step count t is needed inside <c>Step</c>.</summary>
-    public bool UsesStepCount { get; set; }
+    /// <summary>The first line of the documentation: what this is, as which torch call.</summary>
+    public string Title { get; set; } = "";
 
-    /// <summary>The lines of the update rule for the XML documentation, with the constants baked in.</summary>
-    public List<string> Documentation { get; } = new();
-
-    /// <summary>The compiled-in hyperparameters, for the documentation (e.g. "β₁ = 0.9").</summary>
-    public List<string> CompiledIn { get; } = new();
-
-    /// <summary>A note on how the kind relates to torch and the tutorial, or null.</summary>
-    public string? Note { get; set; }
+    /// <summary>Notes on how the kind relates to torch or the tutorial, true for the options given.</summary>
+    public List<string> Notes { get; } = new();
 }
 
 /// <summary>A per-parameter state buffer, such as Adam's first moment m.</summary>
-/// <param name="Name">The math name (<c>m</c>), used for fields (<c>_m0</c>, <c>_m</c>) and locals.</param>
-/// <param name="Description">What it holds, for the field's comment.</param>
+/// <param name="Name">The name in code (<c>m</c>, giving fields <c>_m0</c>, <c>_m</c>, and locals).</param>
+/// <param name="Symbol">The name in the documentation (m, v̂).</param>
+/// <param name="Description">What it holds, for the field's comment and for errors on load.</param>
 /// <param name="InitialValue">Its value in a new optimizer.</param>
-internal sealed record BufferSpec(string Name, string Description, double InitialValue);
+/// <param name="Domain">What values it may hold: a loaded state outside it is refused.</param>
+internal sealed record BufferDefinition(string Name, string Symbol, string Description, double InitialValue, StateDomainKind Domain);
 
-/// <summary>A running power βᵗ, advanced once per step and recomputed from the step count on load.</summary>
-internal sealed record RunningPower(string Name, double Base, string Symbol);
+/// <summary>What values a state may hold (mirrors the runtime's <c>StateDomain</c>).</summary>
+internal enum StateDomainKind
+{
+    Finite,
+    NonNegative,
+}
 
-/// <summary>A per-step value in the element type: <c>T name = expression;</c>.</summary>
-/// <param name="Name">The local's name.</param>
-/// <param name="Expression">C# code of type double, converted to the element type (it may use <c>LearningRate</c>, <c>t</c> and earlier scalars).</param>
+/// <summary>
+/// A per-optimizer scalar state in double, saved with the state: a running power βᵗ (advanced by
+/// <c>RunningPower.Next</c>) or a value advanced by an expression (NAdam's μ-product).
+/// </summary>
+/// <param name="Name">The field's name without the underscore.</param>
+/// <param name="Symbol">How the documentation shows it (0.9ᵗ, μ̄).</param>
+/// <param name="Description">What it is, for the field's comment and for errors on load.</param>
+/// <param name="InitialValue">Its value in a new optimizer.</param>
+/// <param name="Minimum">The smallest value a loaded state may hold.</param>
+/// <param name="Maximum">The largest value a loaded state may hold.</param>
+/// <param name="RunningPowerBase">β for a running power βᵗ; null for a state advanced by an <see cref="AdvanceState"/>.</param>
+internal sealed record ScalarStateDefinition(
+    string Name, string Symbol, string Description, double InitialValue, double Minimum, double Maximum, double? RunningPowerBase);
+
+/// <summary>Something done once per step, before the element loop.</summary>
+internal abstract record StepOperation;
+
+/// <summary>A value computed once per step: <c>name = value</c>.</summary>
 /// <param name="Comment">What it is, as a short comment, or null.</param>
-/// <param name="InElementType">Whether <paramref name="Expression"/> is already of the element type (it picks between element-type literals), so it needs no conversion.</param>
-internal sealed record StepScalarDefinition(string Name, string Expression, string? Comment, bool InElementType = false);
+internal sealed record DefineStepValue(string Name, Expression Value, string? Comment) : StepOperation;
 
-/// <summary>An element-wise statement.</summary>
-internal abstract record Statement;
-
-/// <summary><c>buffer ← value</c>.</summary>
-internal sealed record AssignBuffer(string Buffer, Expression Value) : Statement;
-
-/// <summary><c>θ ← θ − step</c>.</summary>
-internal sealed record DescendParameter(Expression Step) : Statement;
+/// <summary>Advances a scalar state: a running power by its base, or another state to <paramref name="Value"/>.</summary>
+internal sealed record AdvanceState(string Name, Expression? Value) : StepOperation;

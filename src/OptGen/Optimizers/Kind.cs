@@ -30,4 +30,22 @@ enum Kind
 
     /// <summary>Adam: bias-corrected first and second moments. torch.optim.Adam.</summary>
     Adam = 5,
+
+    /// <summary>Adam with decoupled weight decay (θ ← θ·(1 − lr·λ), λ = 0.01 by default). torch.optim.AdamW.</summary>
+    AdamW = 6,
+
+    /// <summary>Adam with the infinity norm in place of the second moment. torch.optim.Adamax.</summary>
+    Adamax = 7,
+
+    /// <summary>Adam with Nesterov momentum and momentum decay. torch.optim.NAdam.</summary>
+    NAdam = 8,
+
+    /// <summary>Rectified Adam: plain momentum SGD until the variance estimate is reliable. torch.optim.RAdam.</summary>
+    RAdam = 9,
+
+    /// <summary>Adadelta: step sizes from running averages of squared gradients and squared updates. torch.optim.Adadelta.</summary>
+    Adadelta = 10,
+
+    /// <summary>Resilient backpropagation: per-parameter step sizes driven by the gradient's sign. torch.optim.Rprop.</summary>
+    Rprop = 11,
 }

@@ -8,8 +8,9 @@ namespace OptGen;
 /// </summary>
 /// <remarks>
 /// Each property has the meaning and the default of the PyTorch <c>torch.optim</c> argument of the same
-/// name (see <see cref="TorchDefaults"/>). A property that the chosen <see cref="Kind"/> does not use is
-/// reported as a warning at compile time; a value outside its range is an error.
+/// name (see <see cref="TorchDefaults"/>, written from the generator's kind definitions). A property that the
+/// chosen <see cref="Kind"/> does not take is reported as a warning at compile time; a value outside its range
+/// is an error.
 /// </remarks>
 /// <param name="kind">The update rule.</param>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
@@ -17,7 +18,20 @@ public sealed class OptimizerAttribute(Kind kind) : Attribute
 {
     private double? _learningRate;
     private double? _momentum;
+    private double? _dampening;
+    private double? _weightDecay;
+    private double? _beta1;
+    private double? _beta2;
     private double? _epsilon;
+    private double? _alpha;
+    private double? _lrDecay;
+    private double? _initialAccumulatorValue;
+    private double? _momentumDecay;
+    private double? _rho;
+    private double? _etaMinus;
+    private double? _etaPlus;
+    private double? _minStepSize;
+    private double? _maxStepSize;
 
     /// <summary>The update rule.</summary>
     public Kind Kind { get; } = kind;
@@ -31,7 +45,7 @@ public sealed class OptimizerAttribute(Kind kind) : Attribute
     /// <summary>The element type: <c>typeof(double)</c> (the default) or <c>typeof(float)</c>. torch: dtype.</summary>
     public Type ElementType { get; set; } = typeof(double);
 
-    /// <summary>The initial learning rate. torch: lr (1e-3; 1e-2 for Adagrad and RMSProp).</summary>
+    /// <summary>The initial learning rate (settable at run time through <c>LearningRate</c>). torch: lr (1e-3; 1e-2 for Adagrad, RMSProp and Rprop; 2e-3 for Adamax and NAdam; 1.0 for Adadelta).</summary>
     public double LearningRate
     {
         get => _learningRate ?? TorchDefaults.LearningRate(Kind);
@@ -45,19 +59,35 @@ public sealed class OptimizerAttribute(Kind kind) : Attribute
         set => _momentum = value;
     }
 
-    /// <summary>Dampening τ of the momentum buffer (Momentum only; default 0). torch: dampening.</summary>
-    public double Dampening { get; set; } = TorchDefaults.Dampening;
+    /// <summary>Dampening τ of the momentum buffer (Momentum; Nesterov requires 0; default 0). torch: dampening.</summary>
+    public double Dampening
+    {
+        get => _dampening ?? TorchDefaults.Dampening(Kind);
+        set => _dampening = value;
+    }
 
-    /// <summary>L2 penalty λ, added to the gradient as λ·θ (all kinds; default 0). torch: weight_decay.</summary>
-    public double WeightDecay { get; set; } = TorchDefaults.WeightDecay;
+    /// <summary>Weight decay λ: added to the gradient as λ·θ, or, for AdamW and with <see cref="DecoupledWeightDecay"/>, applied as θ ← θ·(1 − lr·λ) (default 0; 0.01 for AdamW). torch: weight_decay.</summary>
+    public double WeightDecay
+    {
+        get => _weightDecay ?? TorchDefaults.WeightDecay(Kind);
+        set => _weightDecay = value;
+    }
 
-    /// <summary>Decay of the first moment (Adam; default 0.9). torch: betas[0].</summary>
-    public double Beta1 { get; set; } = TorchDefaults.Beta1;
+    /// <summary>Decay of the first moment (the Adam family; default 0.9). torch: betas[0].</summary>
+    public double Beta1
+    {
+        get => _beta1 ?? TorchDefaults.Beta1(Kind);
+        set => _beta1 = value;
+    }
 
-    /// <summary>Decay of the second moment (Adam; default 0.999). torch: betas[1].</summary>
-    public double Beta2 { get; set; } = TorchDefaults.Beta2;
+    /// <summary>Decay of the second moment (the Adam family; default 0.999). torch: betas[1].</summary>
+    public double Beta2
+    {
+        get => _beta2 ?? TorchDefaults.Beta2(Kind);
+        set => _beta2 = value;
+    }
 
-    /// <summary>The term added to the denominator (Adagrad 1e-10; RMSProp, Adam 1e-8). torch: eps.</summary>
+    /// <summary>The term added to the denominator (1e-8; Adagrad 1e-10; Adadelta 1e-6). torch: eps.</summary>
     public double Epsilon
     {
         get => _epsilon ?? TorchDefaults.Epsilon(Kind);
@@ -65,19 +95,76 @@ public sealed class OptimizerAttribute(Kind kind) : Attribute
     }
 
     /// <summary>Decay α of the squared-gradient average (RMSProp; default 0.99). torch: alpha.</summary>
-    public double Alpha { get; set; } = TorchDefaults.Alpha;
+    public double Alpha
+    {
+        get => _alpha ?? TorchDefaults.Alpha(Kind);
+        set => _alpha = value;
+    }
 
     /// <summary>Learning-rate decay: lr / (1 + (t−1)·LrDecay) (Adagrad; default 0). torch: lr_decay.</summary>
-    public double LrDecay { get; set; } = TorchDefaults.LrDecay;
+    public double LrDecay
+    {
+        get => _lrDecay ?? TorchDefaults.LrDecay(Kind);
+        set => _lrDecay = value;
+    }
 
     /// <summary>The starting value of the sum of squares (Adagrad; default 0). torch: initial_accumulator_value.</summary>
-    public double InitialAccumulatorValue { get; set; } = TorchDefaults.InitialAccumulatorValue;
+    public double InitialAccumulatorValue
+    {
+        get => _initialAccumulatorValue ?? TorchDefaults.InitialAccumulatorValue(Kind);
+        set => _initialAccumulatorValue = value;
+    }
+
+    /// <summary>The momentum decay ψ of μₜ = β₁·(1 − ½·0.96^(t·ψ)) (NAdam; default 0.004). torch: momentum_decay.</summary>
+    public double MomentumDecay
+    {
+        get => _momentumDecay ?? TorchDefaults.MomentumDecay(Kind);
+        set => _momentumDecay = value;
+    }
+
+    /// <summary>Decay ρ of the running averages (Adadelta; default 0.9). torch: rho.</summary>
+    public double Rho
+    {
+        get => _rho ?? TorchDefaults.Rho(Kind);
+        set => _rho = value;
+    }
+
+    /// <summary>The factor a step size shrinks by when the gradient changes sign (Rprop; default 0.5). torch: etas[0].</summary>
+    public double EtaMinus
+    {
+        get => _etaMinus ?? TorchDefaults.EtaMinus(Kind);
+        set => _etaMinus = value;
+    }
+
+    /// <summary>The factor a step size grows by while the gradient keeps its sign (Rprop; default 1.2). torch: etas[1].</summary>
+    public double EtaPlus
+    {
+        get => _etaPlus ?? TorchDefaults.EtaPlus(Kind);
+        set => _etaPlus = value;
+    }
+
+    /// <summary>The smallest step size (Rprop; default 1e-6). torch: step_sizes[0].</summary>
+    public double MinStepSize
+    {
+        get => _minStepSize ?? TorchDefaults.MinStepSize(Kind);
+        set => _minStepSize = value;
+    }
+
+    /// <summary>The largest step size (Rprop; default 50). torch: step_sizes[1].</summary>
+    public double MaxStepSize
+    {
+        get => _maxStepSize ?? TorchDefaults.MaxStepSize(Kind);
+        set => _maxStepSize = value;
+    }
 
     /// <summary>Normalise by the variance rather than the second moment (RMSProp; default false). torch: centered.</summary>
     public bool Centered { get; set; }
 
-    /// <summary>Use the running maximum of the second moment (Adam; default false). torch: amsgrad.</summary>
+    /// <summary>Use the running maximum of the second moment (Adam, AdamW; default false). torch: amsgrad.</summary>
     public bool Amsgrad { get; set; }
+
+    /// <summary>Decay the weights directly, θ ← θ·(1 − lr·λ), instead of adding λ·θ to the gradient (Adam — which makes it AdamW —, NAdam, RAdam; default false). torch: decoupled_weight_decay.</summary>
+    public bool DecoupledWeightDecay { get; set; }
 
     /// <summary>Maximise the objective instead of minimising it (all kinds; default false). torch: maximize.</summary>
     public bool Maximize { get; set; }

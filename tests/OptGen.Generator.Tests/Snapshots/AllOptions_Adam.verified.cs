@@ -4,16 +4,22 @@
 namespace Samples;
 
 /// <remarks>
-/// <para>Adam with AMSGrad, as <c>torch.optim.Adam</c>, over 2 parameters (double):</para>
+/// <para>Adam with AMSGrad, as <c>torch.optim.Adam(amsgrad=True)</c>, over 2 parameters (double).</para>
+/// <para>Once per step, t = 1, 2, …:</para>
 /// <code>
-/// g ← −∇f(θ)   (maximize)
-/// g ← g + 0.01·θ   (weight decay)
-/// m ← 0.8·m + 0.2·g
-/// v ← 0.99·v + 0.01·g²
-/// v̂ ← max(v̂, v)   (AMSGrad)
-/// θ ← θ − lr / (1 − 0.8ᵗ) · m / (√v̂ / √(1 − 0.99ᵗ) + 1e-06)
+/// stepSize = lr / (1 − 0.8ᵗ)
+/// invSqrtBc2 = 1 / √(1 − 0.99ᵗ)
 /// </code>
-/// <para>lr = 0.05 (settable through LearningRate); weight decay λ = 0.01, β₁ = 0.8, β₂ = 0.99, ε = 1e-06 are compiled in.</para>
+/// <para>Then for each parameter θ with gradient ∇f(θ):</para>
+/// <code>
+/// g = −∇f(θ) + 0.01·θ
+/// m ← 0.8·m + 0.2·g
+/// v ← 0.99·v + 0.01·g·g
+/// v̂ ← max(v̂, v)
+/// θ ← θ − stepSize·m / (√v̂·invSqrtBc2 + 1e-06)
+/// </code>
+/// <para>lr = 0.05 (settable through LearningRate); β₁ = 0.8, β₂ = 0.99, ε = 1e-06, λ = 0.01 are compiled in.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial class Tuned : global::OptGen.IOptimizer<double>
 {
@@ -23,8 +29,8 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     int global::OptGen.IOptimizer<double>.ParameterCount => ParameterCount;
 
-    private double _beta1Power = 1.0; // β₁ᵗ
-    private double _beta2Power = 1.0; // β₂ᵗ
+    private double _beta1Power = 1.0; // 0.8ᵗ
+    private double _beta2Power = 1.0; // 0.99ᵗ
     private double _m0, _m1; // first moments (m)
     private double _v0, _v1; // second moments (v)
     private double _vMax0, _vMax1; // running maxima of v (v̂)
@@ -39,7 +45,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>() + 3 * ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(2, 3, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -47,19 +53,19 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         StepCount++;
-        _beta1Power = global::OptGen.RunningPower.Next(_beta1Power, 0.8);
-        _beta2Power = global::OptGen.RunningPower.Next(_beta2Power, 0.99);
-        double stepSize = LearningRate / (1 - _beta1Power); // lr / (1 − β₁ᵗ)
-        double invSqrtBc2 = 1 / global::System.Math.Sqrt(1 - _beta2Power); // 1 / √(1 − β₂ᵗ)
+        _beta1Power = global::OptGen.CompilerServices.RunningPower.Next(_beta1Power, 0.8);
+        _beta2Power = global::OptGen.CompilerServices.RunningPower.Next(_beta2Power, 0.99);
+        double stepSize = LearningRate / (1.0 - _beta1Power); // lr / (1 − β₁ᵗ)
+        double invSqrtBc2 = 1.0 / global::System.Math.Sqrt(1.0 - _beta2Power); // 1 / √(1 − β₂ᵗ)
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
@@ -78,6 +84,45 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
+    {
+        if (gradients.Length != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        global::System.Span<double> scaled = stackalloc double[ParameterCount];
+        for (int i = 0; i < ParameterCount; i++)
+        {
+            scaled[i] = gradients[i] * gradientScale;
+        }
+
+        Step(parameters, scaled);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        global::System.Span<double> flatParameters = stackalloc double[ParameterCount];
+        global::System.Span<double> flatGradients = stackalloc double[ParameterCount];
+        global::OptGen.CompilerServices.ParameterSetCopy.Gather(parameters, flatParameters, flatGradients, gradientScale);
+        Step(flatParameters, flatGradients);
+        global::OptGen.CompilerServices.ParameterSetCopy.Scatter(flatParameters, parameters);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Reset()
     {
         LearningRate = 0.05;
@@ -89,14 +134,17 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         _vMax0 = _vMax1 = 0.0;
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = -6120733101341477407;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.Adam, StateFingerprint, StepCount, LearningRate);
+        state.WriteDouble(_beta1Power);
+        state.WriteDouble(_beta2Power);
         state.Write(_m0);
         state.Write(_m1);
         state.Write(_v0);
@@ -109,16 +157,19 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.Adam, StateFingerprint);
+        double beta1Power = state.ReadScalar("0.8ᵗ", 0.0, 1.0);
+        double beta2Power = state.ReadScalar("0.99ᵗ", 0.0, 1.0);
+        state.CheckBuffer(0, ParameterCount, "first moments (m)", global::OptGen.CompilerServices.StateDomain.Finite);
+        state.CheckBuffer(1, ParameterCount, "second moments (v)", global::OptGen.CompilerServices.StateDomain.NonNegative);
+        state.CheckBuffer(2, ParameterCount, "running maxima of v (v̂)", global::OptGen.CompilerServices.StateDomain.NonNegative);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
-        _beta1Power = global::OptGen.RunningPower.After(0.8, stepCount);
-        _beta2Power = global::OptGen.RunningPower.After(0.99, stepCount);
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
+        _beta1Power = beta1Power;
+        _beta2Power = beta2Power;
         _m0 = state.Read();
         _m1 = state.Read();
         _v0 = state.Read();

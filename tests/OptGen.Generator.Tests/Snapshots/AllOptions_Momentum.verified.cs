@@ -4,15 +4,19 @@
 namespace Samples;
 
 /// <remarks>
-/// <para>Gradient descent with momentum, as <c>torch.optim.SGD(momentum=0.8, dampening=0.1)</c>, over 2 parameters (double):</para>
+/// <para>Gradient descent with momentum, as <c>torch.optim.SGD(momentum=0.8, dampening=0.1)</c>, over 2 parameters (double).</para>
+/// <para>Once per step, t = 1, 2, …:</para>
 /// <code>
-/// g ← −∇f(θ)   (maximize)
-/// g ← g + 0.01·θ   (weight decay)
-/// b ← 0.8·b + 0.9·g   (b ← g at the first step)
+/// gradientWeight = t = 1 ? 1 : 0.9
+/// </code>
+/// <para>Then for each parameter θ with gradient ∇f(θ):</para>
+/// <code>
+/// g = −∇f(θ) + 0.01·θ
+/// b ← 0.8·b + gradientWeight·g
 /// θ ← θ − lr·b
 /// </code>
-/// <para>lr = 0.05 (settable through LearningRate); weight decay λ = 0.01, μ = 0.8, τ = 0.1 are compiled in.</para>
-/// <para>For a constant learning rate this is the tutorial's v ← γ·v + η·∇; w ← w − v.</para>
+/// <para>lr = 0.05 (settable through LearningRate); μ = 0.8, τ = 0.1, λ = 0.01 are compiled in.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial class Tuned : global::OptGen.IOptimizer<double>
 {
@@ -34,7 +38,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>() + ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(0, 1, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -42,27 +46,66 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
-        long t = ++StepCount;
+        double t = ++StepCount; // the step number, from 1
+        double gradientWeight = t == 1.0 ? 1.0 : 0.9; // 1 − τ, but 1 at the first step: the buffer starts as the gradient
         double lr = LearningRate;
-        double gradientScale = t == 1 ? 1.0 : 0.9; // 1 − τ, but 1 at the first step: the buffer starts as the gradient
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        _b0 = 0.8 * _b0 + gradientScale * g0;
+        _b0 = 0.8 * _b0 + gradientWeight * g0;
         parameters[0] -= lr * _b0;
 
         // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
-        _b1 = 0.8 * _b1 + gradientScale * g1;
+        _b1 = 0.8 * _b1 + gradientWeight * g1;
         parameters[1] -= lr * _b1;
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
+    {
+        if (gradients.Length != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        global::System.Span<double> scaled = stackalloc double[ParameterCount];
+        for (int i = 0; i < ParameterCount; i++)
+        {
+            scaled[i] = gradients[i] * gradientScale;
+        }
+
+        Step(parameters, scaled);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        global::System.Span<double> flatParameters = stackalloc double[ParameterCount];
+        global::System.Span<double> flatGradients = stackalloc double[ParameterCount];
+        global::OptGen.CompilerServices.ParameterSetCopy.Gather(parameters, flatParameters, flatGradients, gradientScale);
+        Step(flatParameters, flatGradients);
+        global::OptGen.CompilerServices.ParameterSetCopy.Scatter(flatParameters, parameters);
     }
 
     /// <inheritdoc/>
@@ -74,14 +117,15 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         _b0 = _b1 = 0.0;
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = -5459103708396418493;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.Momentum, StateFingerprint, StepCount, LearningRate);
         state.Write(_b0);
         state.Write(_b1);
     }
@@ -90,14 +134,13 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.Momentum, StateFingerprint);
+        state.CheckBuffer(0, ParameterCount, "momentum buffers (b)", global::OptGen.CompilerServices.StateDomain.Finite);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
         _b0 = state.Read();
         _b1 = state.Read();
     }

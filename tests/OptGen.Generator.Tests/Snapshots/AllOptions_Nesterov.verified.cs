@@ -4,15 +4,16 @@
 namespace Samples;
 
 /// <remarks>
-/// <para>Nesterov accelerated gradient, as <c>torch.optim.SGD(momentum=0.8, nesterov=True)</c>, over 2 parameters (double):</para>
+/// <para>Nesterov accelerated gradient, as <c>torch.optim.SGD(momentum=0.8, nesterov=True)</c>, over 2 parameters (double).</para>
+/// <para>Then for each parameter θ with gradient ∇f(θ):</para>
 /// <code>
-/// g ← −∇f(θ)   (maximize)
-/// g ← g + 0.01·θ   (weight decay)
-/// b ← 0.8·b + g   (b starts at 0, so b = g after the first step)
+/// g = −∇f(θ) + 0.01·θ
+/// b ← 0.8·b + g
 /// θ ← θ − lr·(g + 0.8·b)
 /// </code>
-/// <para>lr = 0.05 (settable through LearningRate); weight decay λ = 0.01, μ = 0.8 are compiled in.</para>
-/// <para>θ is the tutorial's look-ahead point w − γ·v; its w is θ + lr·μ·b.</para>
+/// <para>lr = 0.05 (settable through LearningRate); μ = 0.8, λ = 0.01 are compiled in.</para>
+/// <para>θ is the sigmoid-neuron tutorial's look-ahead point w − γ·v; its w is θ + lr·μ·b.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial class Tuned : global::OptGen.IOptimizer<double>
 {
@@ -34,7 +35,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>() + ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(0, 1, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -42,12 +43,12 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -66,6 +67,45 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
+    {
+        if (gradients.Length != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        global::System.Span<double> scaled = stackalloc double[ParameterCount];
+        for (int i = 0; i < ParameterCount; i++)
+        {
+            scaled[i] = gradients[i] * gradientScale;
+        }
+
+        Step(parameters, scaled);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        global::System.Span<double> flatParameters = stackalloc double[ParameterCount];
+        global::System.Span<double> flatGradients = stackalloc double[ParameterCount];
+        global::OptGen.CompilerServices.ParameterSetCopy.Gather(parameters, flatParameters, flatGradients, gradientScale);
+        Step(flatParameters, flatGradients);
+        global::OptGen.CompilerServices.ParameterSetCopy.Scatter(flatParameters, parameters);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Reset()
     {
         LearningRate = 0.05;
@@ -73,14 +113,15 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         _b0 = _b1 = 0.0;
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = 7676797916135684280;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.Nesterov, StateFingerprint, StepCount, LearningRate);
         state.Write(_b0);
         state.Write(_b1);
     }
@@ -89,14 +130,13 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.Nesterov, StateFingerprint);
+        state.CheckBuffer(0, ParameterCount, "momentum buffers (b)", global::OptGen.CompilerServices.StateDomain.Finite);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
         _b0 = state.Read();
         _b1 = state.Read();
     }

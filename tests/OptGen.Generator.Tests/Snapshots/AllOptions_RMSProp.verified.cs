@@ -4,16 +4,17 @@
 namespace Samples;
 
 /// <remarks>
-/// <para>RMSProp, as <c>torch.optim.RMSprop</c>, over 2 parameters (double):</para>
+/// <para>Centered RMSProp, as <c>torch.optim.RMSprop(centered=True)</c>, over 2 parameters (double).</para>
+/// <para>Then for each parameter θ with gradient ∇f(θ):</para>
 /// <code>
-/// g ← −∇f(θ)   (maximize)
-/// g ← g + 0.01·θ   (weight decay)
-/// v ← 0.9·v + 0.1·g²
-/// ḡ ← 0.9·ḡ + 0.1·g   (centered)
-/// b ← 0.5·b + g / (√(v − ḡ²) + 1e-06)
+/// g = −∇f(θ) + 0.01·θ
+/// v ← 0.9·v + 0.1·g·g
+/// ḡ ← 0.9·ḡ + 0.1·g
+/// b ← 0.5·b + g / (√(v − ḡ·ḡ) + 1e-06)
 /// θ ← θ − lr·b
 /// </code>
-/// <para>lr = 0.05 (settable through LearningRate); weight decay λ = 0.01, α = 0.9, ε = 1e-06, μ = 0.5 are compiled in.</para>
+/// <para>lr = 0.05 (settable through LearningRate); α = 0.9, ε = 1e-06, λ = 0.01, μ = 0.5 are compiled in.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial class Tuned : global::OptGen.IOptimizer<double>
 {
@@ -37,7 +38,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>() + 3 * ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(0, 3, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -45,12 +46,12 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -73,6 +74,45 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
+    {
+        if (gradients.Length != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        global::System.Span<double> scaled = stackalloc double[ParameterCount];
+        for (int i = 0; i < ParameterCount; i++)
+        {
+            scaled[i] = gradients[i] * gradientScale;
+        }
+
+        Step(parameters, scaled);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        global::System.Span<double> flatParameters = stackalloc double[ParameterCount];
+        global::System.Span<double> flatGradients = stackalloc double[ParameterCount];
+        global::OptGen.CompilerServices.ParameterSetCopy.Gather(parameters, flatParameters, flatGradients, gradientScale);
+        Step(flatParameters, flatGradients);
+        global::OptGen.CompilerServices.ParameterSetCopy.Scatter(flatParameters, parameters);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Reset()
     {
         LearningRate = 0.05;
@@ -82,14 +122,15 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         _b0 = _b1 = 0.0;
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = 2211098481285946112;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.RMSProp, StateFingerprint, StepCount, LearningRate);
         state.Write(_v0);
         state.Write(_v1);
         state.Write(_gAvg0);
@@ -102,14 +143,15 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.RMSProp, StateFingerprint);
+        state.CheckBuffer(0, ParameterCount, "running averages of g² (v)", global::OptGen.CompilerServices.StateDomain.NonNegative);
+        state.CheckBuffer(1, ParameterCount, "running averages of g (ḡ)", global::OptGen.CompilerServices.StateDomain.Finite);
+        state.CheckBuffer(2, ParameterCount, "momentum buffers (b)", global::OptGen.CompilerServices.StateDomain.Finite);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
         _v0 = state.Read();
         _v1 = state.Read();
         _gAvg0 = state.Read();

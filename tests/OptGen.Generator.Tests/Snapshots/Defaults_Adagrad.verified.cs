@@ -4,12 +4,14 @@
 namespace Samples;
 
 /// <remarks>
-/// <para>Adagrad, as <c>torch.optim.Adagrad</c>, over 2 parameters (double):</para>
+/// <para>Adagrad, as <c>torch.optim.Adagrad</c>, over 2 parameters (double).</para>
+/// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
-/// s ← s + g²
+/// s ← s + g·g
 /// θ ← θ − lr·g / (√s + 1e-10)
 /// </code>
 /// <para>lr = 0.01 (settable through LearningRate); ε = 1e-10 is compiled in.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial class Optimizer : global::OptGen.IOptimizer<double>
 {
@@ -31,7 +33,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>() + ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(0, 1, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -39,12 +41,12 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -63,6 +65,45 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
+    {
+        if (gradients.Length != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        global::System.Span<double> scaled = stackalloc double[ParameterCount];
+        for (int i = 0; i < ParameterCount; i++)
+        {
+            scaled[i] = gradients[i] * gradientScale;
+        }
+
+        Step(parameters, scaled);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        global::System.Span<double> flatParameters = stackalloc double[ParameterCount];
+        global::System.Span<double> flatGradients = stackalloc double[ParameterCount];
+        global::OptGen.CompilerServices.ParameterSetCopy.Gather(parameters, flatParameters, flatGradients, gradientScale);
+        Step(flatParameters, flatGradients);
+        global::OptGen.CompilerServices.ParameterSetCopy.Scatter(flatParameters, parameters);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Reset()
     {
         LearningRate = 0.01;
@@ -70,14 +111,15 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         _s0 = _s1 = 0.0;
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = -228478631704666154;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.Adagrad, StateFingerprint, StepCount, LearningRate);
         state.Write(_s0);
         state.Write(_s1);
     }
@@ -86,14 +128,13 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.Adagrad, StateFingerprint);
+        state.CheckBuffer(0, ParameterCount, "sums of squared gradients (s)", global::OptGen.CompilerServices.StateDomain.NonNegative);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
         _s0 = state.Read();
         _s1 = state.Read();
     }

@@ -4,13 +4,20 @@
 namespace Samples;
 
 /// <remarks>
-/// <para>Adam, as <c>torch.optim.Adam</c>, over 2 parameters (double):</para>
+/// <para>Adam, as <c>torch.optim.Adam</c>, over 2 parameters (double).</para>
+/// <para>Once per step, t = 1, 2, …:</para>
+/// <code>
+/// stepSize = lr / (1 − 0.9ᵗ)
+/// invSqrtBc2 = 1 / √(1 − 0.999ᵗ)
+/// </code>
+/// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
 /// m ← 0.9·m + 0.1·g
-/// v ← 0.999·v + 0.001·g²
-/// θ ← θ − lr / (1 − 0.9ᵗ) · m / (√v / √(1 − 0.999ᵗ) + 1e-08)
+/// v ← 0.999·v + 0.001·g·g
+/// θ ← θ − stepSize·m / (√v·invSqrtBc2 + 1e-08)
 /// </code>
 /// <para>lr = 0.001 (settable through LearningRate); β₁ = 0.9, β₂ = 0.999, ε = 1e-08 are compiled in.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial class Optimizer : global::OptGen.IOptimizer<double>
 {
@@ -20,8 +27,8 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     int global::OptGen.IOptimizer<double>.ParameterCount => ParameterCount;
 
-    private double _beta1Power = 1.0; // β₁ᵗ
-    private double _beta2Power = 1.0; // β₂ᵗ
+    private double _beta1Power = 1.0; // 0.9ᵗ
+    private double _beta2Power = 1.0; // 0.999ᵗ
     private double _m0, _m1; // first moments (m)
     private double _v0, _v1; // second moments (v)
 
@@ -35,7 +42,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>() + 2 * ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(2, 2, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -43,19 +50,19 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         StepCount++;
-        _beta1Power = global::OptGen.RunningPower.Next(_beta1Power, 0.9);
-        _beta2Power = global::OptGen.RunningPower.Next(_beta2Power, 0.999);
-        double stepSize = LearningRate / (1 - _beta1Power); // lr / (1 − β₁ᵗ)
-        double invSqrtBc2 = 1 / global::System.Math.Sqrt(1 - _beta2Power); // 1 / √(1 − β₂ᵗ)
+        _beta1Power = global::OptGen.CompilerServices.RunningPower.Next(_beta1Power, 0.9);
+        _beta2Power = global::OptGen.CompilerServices.RunningPower.Next(_beta2Power, 0.999);
+        double stepSize = LearningRate / (1.0 - _beta1Power); // lr / (1 − β₁ᵗ)
+        double invSqrtBc2 = 1.0 / global::System.Math.Sqrt(1.0 - _beta2Power); // 1 / √(1 − β₂ᵗ)
 
         // θ₀
         double g0 = gradients[0];
@@ -72,6 +79,45 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
+    {
+        if (gradients.Length != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        global::System.Span<double> scaled = stackalloc double[ParameterCount];
+        for (int i = 0; i < ParameterCount; i++)
+        {
+            scaled[i] = gradients[i] * gradientScale;
+        }
+
+        Step(parameters, scaled);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        global::System.Span<double> flatParameters = stackalloc double[ParameterCount];
+        global::System.Span<double> flatGradients = stackalloc double[ParameterCount];
+        global::OptGen.CompilerServices.ParameterSetCopy.Gather(parameters, flatParameters, flatGradients, gradientScale);
+        Step(flatParameters, flatGradients);
+        global::OptGen.CompilerServices.ParameterSetCopy.Scatter(flatParameters, parameters);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Reset()
     {
         LearningRate = 0.001;
@@ -82,14 +128,17 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         _v0 = _v1 = 0.0;
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = -1980301310029585906;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.Adam, StateFingerprint, StepCount, LearningRate);
+        state.WriteDouble(_beta1Power);
+        state.WriteDouble(_beta2Power);
         state.Write(_m0);
         state.Write(_m1);
         state.Write(_v0);
@@ -100,16 +149,18 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.Adam, StateFingerprint);
+        double beta1Power = state.ReadScalar("0.9ᵗ", 0.0, 1.0);
+        double beta2Power = state.ReadScalar("0.999ᵗ", 0.0, 1.0);
+        state.CheckBuffer(0, ParameterCount, "first moments (m)", global::OptGen.CompilerServices.StateDomain.Finite);
+        state.CheckBuffer(1, ParameterCount, "second moments (v)", global::OptGen.CompilerServices.StateDomain.NonNegative);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
-        _beta1Power = global::OptGen.RunningPower.After(0.9, stepCount);
-        _beta2Power = global::OptGen.RunningPower.After(0.999, stepCount);
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
+        _beta1Power = beta1Power;
+        _beta2Power = beta2Power;
         _m0 = state.Read();
         _m1 = state.Read();
         _v0 = state.Read();

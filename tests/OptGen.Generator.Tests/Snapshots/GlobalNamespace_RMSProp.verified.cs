@@ -2,12 +2,14 @@
 #nullable enable
 
 /// <remarks>
-/// <para>RMSProp, as <c>torch.optim.RMSprop</c>, over 3 parameters (float):</para>
+/// <para>RMSProp, as <c>torch.optim.RMSprop</c>, over 3 parameters (float).</para>
+/// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
-/// v ← 0.99·v + 0.01·g²
+/// v ← 0.99·v + 0.01·g·g
 /// θ ← θ − lr·g / (√v + 1e-08)
 /// </code>
 /// <para>lr = 0.01 (settable through LearningRate); α = 0.99, ε = 1e-08 are compiled in.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial class GlobalRms : global::OptGen.IOptimizer<float>
 {
@@ -29,7 +31,7 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<float>() + ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<float>(0, 1, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -37,12 +39,12 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -66,6 +68,45 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients, float gradientScale)
+    {
+        if (gradients.Length != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        global::System.Span<float> scaled = stackalloc float[ParameterCount];
+        for (int i = 0; i < ParameterCount; i++)
+        {
+            scaled[i] = gradients[i] * gradientScale;
+        }
+
+        Step(parameters, scaled);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<float> parameters) => Step(parameters, 1f);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<float> parameters, float gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        global::System.Span<float> flatParameters = stackalloc float[ParameterCount];
+        global::System.Span<float> flatGradients = stackalloc float[ParameterCount];
+        global::OptGen.CompilerServices.ParameterSetCopy.Gather(parameters, flatParameters, flatGradients, gradientScale);
+        Step(flatParameters, flatGradients);
+        global::OptGen.CompilerServices.ParameterSetCopy.Scatter(flatParameters, parameters);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Reset()
     {
         LearningRate = 0.01;
@@ -73,14 +114,15 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
         _v0 = _v1 = _v2 = 0f;
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = -7385139282686371867;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<float> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<float>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<float>(destination, (int)global::OptGen.Kind.RMSProp, StateFingerprint, StepCount, LearningRate);
         state.Write(_v0);
         state.Write(_v1);
         state.Write(_v2);
@@ -90,14 +132,13 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<float> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<float>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<float>(source, (int)global::OptGen.Kind.RMSProp, StateFingerprint);
+        state.CheckBuffer(0, ParameterCount, "running averages of g² (v)", global::OptGen.CompilerServices.StateDomain.NonNegative);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
         _v0 = state.Read();
         _v1 = state.Read();
         _v2 = state.Read();

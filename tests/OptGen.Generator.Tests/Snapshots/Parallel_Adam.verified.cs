@@ -8,27 +8,35 @@ using Vector128 = global::System.Runtime.Intrinsics.Vector128;
 namespace Samples;
 
 /// <remarks>
-/// <para>Adam, as <c>torch.optim.Adam</c>, over the number of parameters given to the constructor (float):</para>
+/// <para>Adam, as <c>torch.optim.Adam</c>, over the number of parameters given to the constructor (float).</para>
+/// <para>Once per step, t = 1, 2, …:</para>
+/// <code>
+/// stepSize = lr / (1 − 0.9ᵗ)
+/// invSqrtBc2 = 1 / √(1 − 0.999ᵗ)
+/// </code>
+/// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
 /// m ← 0.9·m + 0.1·g
-/// v ← 0.999·v + 0.001·g²
-/// θ ← θ − lr / (1 − 0.9ᵗ) · m / (√v / √(1 − 0.999ᵗ) + 1e-08)
+/// v ← 0.999·v + 0.001·g·g
+/// θ ← θ − stepSize·m / (√v·invSqrtBc2 + 1e-08)
 /// </code>
 /// <para>lr = 0.001 (settable through LearningRate); β₁ = 0.9, β₂ = 0.999, ε = 1e-08 are compiled in.</para>
 /// <para>Each step is split across the machine's cores in cache-line-aligned chunks; the result is the same, bit for bit, as on one core.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
-partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.IRangeStep<float>
+partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.CompilerServices.IRangeStep<float>
 {
     /// <summary>Creates an optimizer for <paramref name="parameterCount"/> parameters.</summary>
-    /// <param name="parameterCount">The number of parameters; at least 1.</param>
+    /// <param name="parameterCount">The number of parameters; at least 1, and few enough that the state fits a span.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public ParallelAdam(int parameterCount)
     {
         if (parameterCount < 1)
         {
-            global::OptGen.OptimizerGuards.ThrowParameterCount(parameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowParameterCount(parameterCount);
         }
 
+        _ = global::OptGen.CompilerServices.OptimizerState.StateLength<float>(2, 2, parameterCount); // throws if the state would not fit a span
         ParameterCount = parameterCount;
         _m = new float[parameterCount];
         _v = new float[parameterCount];
@@ -38,11 +46,15 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.IR
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public int ParameterCount { get; }
 
-    private double _beta1Power = 1.0; // β₁ᵗ
-    private double _beta2Power = 1.0; // β₂ᵗ
+    private double _beta1Power = 1.0; // 0.9ᵗ
+    private double _beta2Power = 1.0; // 0.999ᵗ
     private readonly float[] _m; // first moments (m)
     private readonly float[] _v; // second moments (v)
-    private global::OptGen.ParallelStep<float>? _parallel; // splits each step across the cores; made at the first step
+    private global::OptGen.CompilerServices.ParallelStep<float>? _parallel; // splits each step across the cores; made at the first step
+    private int _offset; // where the buffer being stepped starts in the state, for the workers
+    private float _gradientScale; // this step's gradient scale, for the workers
+    private float _stepSize; // this step's lr / (1 − β₁ᵗ), for the workers
+    private float _invSqrtBc2; // this step's 1 / √(1 − β₂ᵗ), for the workers
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -54,50 +66,91 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.IR
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<float>() + 2 * ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<float>(2, 2, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
+    public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients) => Step(parameters, gradients, 1f);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients, float gradientScale)
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
-        StepCount++;
-        _beta1Power = global::OptGen.RunningPower.Next(_beta1Power, 0.9);
-        _beta2Power = global::OptGen.RunningPower.Next(_beta2Power, 0.999);
-
-        // Each core updates its own cache-line-aligned share of the parameters (see StepRange).
-        (_parallel ??= new global::OptGen.ParallelStep<float>(this)).Run(parameters, gradients);
+        BeginStep(out float stepSize, out float invSqrtBc2);
+        _offset = 0;
+        _gradientScale = gradientScale;
+        _stepSize = stepSize;
+        _invSqrtBc2 = invSqrtBc2;
+        (_parallel ??= new global::OptGen.CompilerServices.ParallelStep<float>(this)).Run(parameters, gradients);
     }
 
-    /// <summary>Updates parameters [start, end) for the current step: one core's share of <see cref="Step"/>.</summary>
+    /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    void global::OptGen.IRangeStep<float>.StepRange(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients, int start, int end)
-    {
-        float stepSize = (float)(LearningRate / (1 - _beta1Power)); // lr / (1 − β₁ᵗ)
-        float invSqrtBc2 = (float)(1 / global::System.Math.Sqrt(1 - _beta2Power)); // 1 / √(1 − β₂ᵗ)
+    public void Step(global::OptGen.ParameterSet<float> parameters) => Step(parameters, 1f);
 
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<float> parameters, float gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        BeginStep(out float stepSize, out float invSqrtBc2);
+        for (int k = 0; k < parameters.Count; k++)
+        {
+            _offset = parameters.Offset(k);
+            _gradientScale = gradientScale;
+            _stepSize = stepSize;
+            _invSqrtBc2 = invSqrtBc2;
+            (_parallel ??= new global::OptGen.CompilerServices.ParallelStep<float>(this)).Run(parameters.Parameters(k), parameters.Gradients(k));
+        }
+    }
+
+    /// <summary>Counts the step and computes the values that all of its elements share.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void BeginStep(out float stepSize, out float invSqrtBc2)
+    {
+        StepCount++;
+        _beta1Power = global::OptGen.CompilerServices.RunningPower.Next(_beta1Power, 0.9);
+        _beta2Power = global::OptGen.CompilerServices.RunningPower.Next(_beta2Power, 0.999);
+        stepSize = (float)(LearningRate / (1.0 - _beta1Power)); // lr / (1 − β₁ᵗ)
+        invSqrtBc2 = (float)(1.0 / global::System.Math.Sqrt(1.0 - _beta2Power)); // 1 / √(1 − β₂ᵗ)
+    }
+
+    /// <summary>Updates <paramref name="parameters"/> against the state from <paramref name="offset"/> on.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    private void UpdateElements(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients, int offset, float gradientScale, float stepSize, float invSqrtBc2)
+    {
+        gradients = gradients.Slice(0, parameters.Length);
+        global::System.Span<float> mState = new global::System.Span<float>(_m, offset, parameters.Length);
+        global::System.Span<float> vState = new global::System.Span<float>(_v, offset, parameters.Length);
         ref float parametersStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
         ref float gradientsStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
-        ref float mStart = ref _m[0];
-        ref float vStart = ref _v[0];
-        int i = start;
+        ref float mStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(mState);
+        ref float vStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(vState);
+        int i = 0;
 
         if (Vector512.IsHardwareAccelerated)
         {
             // 16 floats at a time
-            for (; i <= end - 16; i += 16)
+            for (; i <= parameters.Length - 16; i += 16)
             {
                 var p = Vector512.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector512.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector512.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var m = Vector512.LoadUnsafe(ref mStart, (nuint)i);
                 var v = Vector512.LoadUnsafe(ref vStart, (nuint)i);
                 m = 0.9f * m + 0.1f * g;
@@ -111,10 +164,10 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.IR
         else if (Vector256.IsHardwareAccelerated)
         {
             // 8 floats at a time
-            for (; i <= end - 8; i += 8)
+            for (; i <= parameters.Length - 8; i += 8)
             {
                 var p = Vector256.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector256.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector256.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var m = Vector256.LoadUnsafe(ref mStart, (nuint)i);
                 var v = Vector256.LoadUnsafe(ref vStart, (nuint)i);
                 m = 0.9f * m + 0.1f * g;
@@ -128,10 +181,10 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.IR
         else if (Vector128.IsHardwareAccelerated)
         {
             // 4 floats at a time
-            for (; i <= end - 4; i += 4)
+            for (; i <= parameters.Length - 4; i += 4)
             {
                 var p = Vector128.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector128.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector128.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var m = Vector128.LoadUnsafe(ref mStart, (nuint)i);
                 var v = Vector128.LoadUnsafe(ref vStart, (nuint)i);
                 m = 0.9f * m + 0.1f * g;
@@ -144,14 +197,19 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.IR
         }
 
         // The remainder, one parameter at a time.
-        for (; i < end; i++)
+        for (; i < parameters.Length; i++)
         {
-            float g = gradients[i];
-            _m[i] = 0.9f * _m[i] + 0.1f * g;
-            _v[i] = 0.999f * _v[i] + 0.001f * g * g;
-            parameters[i] -= stepSize * _m[i] / (global::System.MathF.Sqrt(_v[i]) * invSqrtBc2 + 1e-08f);
+            float g = gradients[i] * gradientScale;
+            mState[i] = 0.9f * mState[i] + 0.1f * g;
+            vState[i] = 0.999f * vState[i] + 0.001f * g * g;
+            parameters[i] -= stepSize * mState[i] / (global::System.MathF.Sqrt(vState[i]) * invSqrtBc2 + 1e-08f);
         }
     }
+
+    /// <summary>Updates parameters [start, end) of the current buffer: one core's share of a step.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    void global::OptGen.CompilerServices.IRangeStep<float>.StepRange(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients, int start, int end) =>
+        UpdateElements(parameters[start..end], gradients[start..end], _offset + start, _gradientScale, _stepSize, _invSqrtBc2);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -165,14 +223,17 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.IR
         global::System.Array.Clear(_v);
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = -1980301310029585906;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<float> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<float>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<float>(destination, (int)global::OptGen.Kind.Adam, StateFingerprint, StepCount, LearningRate);
+        state.WriteDouble(_beta1Power);
+        state.WriteDouble(_beta2Power);
         state.Write(_m);
         state.Write(_v);
     }
@@ -181,16 +242,18 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.IR
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<float> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<float>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<float>(source, (int)global::OptGen.Kind.Adam, StateFingerprint);
+        double beta1Power = state.ReadScalar("0.9ᵗ", 0.0, 1.0);
+        double beta2Power = state.ReadScalar("0.999ᵗ", 0.0, 1.0);
+        state.CheckBuffer(0, ParameterCount, "first moments (m)", global::OptGen.CompilerServices.StateDomain.Finite);
+        state.CheckBuffer(1, ParameterCount, "second moments (v)", global::OptGen.CompilerServices.StateDomain.NonNegative);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
-        _beta1Power = global::OptGen.RunningPower.After(0.9, stepCount);
-        _beta2Power = global::OptGen.RunningPower.After(0.999, stepCount);
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
+        _beta1Power = beta1Power;
+        _beta2Power = beta2Power;
         state.Read(_m);
         state.Read(_v);
     }

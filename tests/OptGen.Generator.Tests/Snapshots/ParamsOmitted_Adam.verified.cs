@@ -8,26 +8,34 @@ using Vector128 = global::System.Runtime.Intrinsics.Vector128;
 namespace Samples;
 
 /// <remarks>
-/// <para>Adam, as <c>torch.optim.Adam</c>, over the number of parameters given to the constructor (double):</para>
+/// <para>Adam, as <c>torch.optim.Adam</c>, over the number of parameters given to the constructor (double).</para>
+/// <para>Once per step, t = 1, 2, …:</para>
+/// <code>
+/// stepSize = lr / (1 − 0.9ᵗ)
+/// invSqrtBc2 = 1 / √(1 − 0.999ᵗ)
+/// </code>
+/// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
 /// m ← 0.9·m + 0.1·g
-/// v ← 0.999·v + 0.001·g²
-/// θ ← θ − lr / (1 − 0.9ᵗ) · m / (√v / √(1 − 0.999ᵗ) + 1e-08)
+/// v ← 0.999·v + 0.001·g·g
+/// θ ← θ − stepSize·m / (√v·invSqrtBc2 + 1e-08)
 /// </code>
 /// <para>lr = 0.01 (settable through LearningRate); β₁ = 0.9, β₂ = 0.999, ε = 1e-08 are compiled in.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial class SizedAdam : global::OptGen.IOptimizer<double>
 {
     /// <summary>Creates an optimizer for <paramref name="parameterCount"/> parameters.</summary>
-    /// <param name="parameterCount">The number of parameters; at least 1.</param>
+    /// <param name="parameterCount">The number of parameters; at least 1, and few enough that the state fits a span.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public SizedAdam(int parameterCount)
     {
         if (parameterCount < 1)
         {
-            global::OptGen.OptimizerGuards.ThrowParameterCount(parameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowParameterCount(parameterCount);
         }
 
+        _ = global::OptGen.CompilerServices.OptimizerState.StateLength<double>(2, 2, parameterCount); // throws if the state would not fit a span
         ParameterCount = parameterCount;
         _m = new double[parameterCount];
         _v = new double[parameterCount];
@@ -37,8 +45,8 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public int ParameterCount { get; }
 
-    private double _beta1Power = 1.0; // β₁ᵗ
-    private double _beta2Power = 1.0; // β₂ᵗ
+    private double _beta1Power = 1.0; // 0.9ᵗ
+    private double _beta2Power = 1.0; // 0.999ᵗ
     private readonly double[] _m; // first moments (m)
     private readonly double[] _v; // second moments (v)
 
@@ -52,32 +60,74 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>() + 2 * ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(2, 2, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients) => Step(parameters, gradients, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
-        StepCount++;
-        _beta1Power = global::OptGen.RunningPower.Next(_beta1Power, 0.9);
-        _beta2Power = global::OptGen.RunningPower.Next(_beta2Power, 0.999);
-        double stepSize = LearningRate / (1 - _beta1Power); // lr / (1 − β₁ᵗ)
-        double invSqrtBc2 = 1 / global::System.Math.Sqrt(1 - _beta2Power); // 1 / √(1 − β₂ᵗ)
+        BeginStep(out double stepSize, out double invSqrtBc2);
+        UpdateElements(parameters, gradients, 0, gradientScale, stepSize, invSqrtBc2);
+    }
 
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        BeginStep(out double stepSize, out double invSqrtBc2);
+        for (int k = 0; k < parameters.Count; k++)
+        {
+            UpdateElements(parameters.Parameters(k), parameters.Gradients(k), parameters.Offset(k), gradientScale, stepSize, invSqrtBc2);
+        }
+    }
+
+    /// <summary>Counts the step and computes the values that all of its elements share.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void BeginStep(out double stepSize, out double invSqrtBc2)
+    {
+        StepCount++;
+        _beta1Power = global::OptGen.CompilerServices.RunningPower.Next(_beta1Power, 0.9);
+        _beta2Power = global::OptGen.CompilerServices.RunningPower.Next(_beta2Power, 0.999);
+        stepSize = LearningRate / (1.0 - _beta1Power); // lr / (1 − β₁ᵗ)
+        invSqrtBc2 = 1.0 / global::System.Math.Sqrt(1.0 - _beta2Power); // 1 / √(1 − β₂ᵗ)
+    }
+
+    /// <summary>Updates <paramref name="parameters"/> against the state from <paramref name="offset"/> on.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    private void UpdateElements(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, int offset, double gradientScale, double stepSize, double invSqrtBc2)
+    {
+        gradients = gradients.Slice(0, parameters.Length);
+        global::System.Span<double> mState = new global::System.Span<double>(_m, offset, parameters.Length);
+        global::System.Span<double> vState = new global::System.Span<double>(_v, offset, parameters.Length);
         ref double parametersStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
         ref double gradientsStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
-        ref double mStart = ref _m[0];
-        ref double vStart = ref _v[0];
+        ref double mStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(mState);
+        ref double vStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(vState);
         int i = 0;
 
         if (Vector512.IsHardwareAccelerated)
@@ -86,7 +136,7 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
             for (; i <= parameters.Length - 8; i += 8)
             {
                 var p = Vector512.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector512.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector512.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var m = Vector512.LoadUnsafe(ref mStart, (nuint)i);
                 var v = Vector512.LoadUnsafe(ref vStart, (nuint)i);
                 m = 0.9 * m + 0.09999999999999998 * g;
@@ -103,7 +153,7 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
             for (; i <= parameters.Length - 4; i += 4)
             {
                 var p = Vector256.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector256.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector256.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var m = Vector256.LoadUnsafe(ref mStart, (nuint)i);
                 var v = Vector256.LoadUnsafe(ref vStart, (nuint)i);
                 m = 0.9 * m + 0.09999999999999998 * g;
@@ -120,7 +170,7 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
             for (; i <= parameters.Length - 2; i += 2)
             {
                 var p = Vector128.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector128.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector128.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var m = Vector128.LoadUnsafe(ref mStart, (nuint)i);
                 var v = Vector128.LoadUnsafe(ref vStart, (nuint)i);
                 m = 0.9 * m + 0.09999999999999998 * g;
@@ -135,10 +185,10 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
         // The remainder, one parameter at a time.
         for (; i < parameters.Length; i++)
         {
-            double g = gradients[i];
-            _m[i] = 0.9 * _m[i] + 0.09999999999999998 * g;
-            _v[i] = 0.999 * _v[i] + 0.0010000000000000009 * g * g;
-            parameters[i] -= stepSize * _m[i] / (global::System.Math.Sqrt(_v[i]) * invSqrtBc2 + 1e-08);
+            double g = gradients[i] * gradientScale;
+            mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
+            vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
+            parameters[i] -= stepSize * mState[i] / (global::System.Math.Sqrt(vState[i]) * invSqrtBc2 + 1e-08);
         }
     }
 
@@ -154,14 +204,17 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
         global::System.Array.Clear(_v);
     }
 
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = -1980301310029585906;
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.Adam, StateFingerprint, StepCount, LearningRate);
+        state.WriteDouble(_beta1Power);
+        state.WriteDouble(_beta2Power);
         state.Write(_m);
         state.Write(_v);
     }
@@ -170,16 +223,18 @@ partial class SizedAdam : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.Adam, StateFingerprint);
+        double beta1Power = state.ReadScalar("0.9ᵗ", 0.0, 1.0);
+        double beta2Power = state.ReadScalar("0.999ᵗ", 0.0, 1.0);
+        state.CheckBuffer(0, ParameterCount, "first moments (m)", global::OptGen.CompilerServices.StateDomain.Finite);
+        state.CheckBuffer(1, ParameterCount, "second moments (v)", global::OptGen.CompilerServices.StateDomain.NonNegative);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
-        _beta1Power = global::OptGen.RunningPower.After(0.9, stepCount);
-        _beta2Power = global::OptGen.RunningPower.After(0.999, stepCount);
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
+        _beta1Power = beta1Power;
+        _beta2Power = beta2Power;
         state.Read(_m);
         state.Read(_v);
     }

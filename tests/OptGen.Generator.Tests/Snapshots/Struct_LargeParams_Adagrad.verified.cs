@@ -8,12 +8,14 @@ using Vector128 = global::System.Runtime.Intrinsics.Vector128;
 namespace Samples;
 
 /// <remarks>
-/// <para>Adagrad, as <c>torch.optim.Adagrad</c>, over 64 parameters (double):</para>
+/// <para>Adagrad, as <c>torch.optim.Adagrad</c>, over 64 parameters (double).</para>
+/// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
-/// s ← s + g²
+/// s ← s + g·g
 /// θ ← θ − lr·g / (√s + 1e-10)
 /// </code>
-/// <para>lr = 0.01 (settable through LearningRate); ε = 1e-10, s starts at 0.1 are compiled in.</para>
+/// <para>lr = 0.01 (settable through LearningRate); s₀ = 0.1, ε = 1e-10 are compiled in.</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
 {
@@ -23,11 +25,12 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     int global::OptGen.IOptimizer<double>.ParameterCount => ParameterCount;
 
-    /// <summary>Creates an optimizer ready to use (<c>default</c> is not: its learning rate is 0).</summary>
+    /// <summary>Creates an optimizer ready to use (<c>default</c> is not: its <c>Step</c> throws).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public LayerAdagrad() => Reset();
 
     private ParameterBuffer _s; // sums of squared gradients (s)
+    private bool _constructed; // false in a struct made with default
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -39,39 +42,90 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>() + ParameterCount;
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(0, 1, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients) => Step(parameters, gradients, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
-        StepCount++;
-        double lr = LearningRate;
+        if (!_constructed)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowNotConstructed("LayerAdagrad");
+        }
 
+        BeginStep(out double lr);
+        UpdateElements(parameters, gradients, 0, gradientScale, lr);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        if (!_constructed)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowNotConstructed("LayerAdagrad");
+        }
+
+        BeginStep(out double lr);
+        for (int k = 0; k < parameters.Count; k++)
+        {
+            UpdateElements(parameters.Parameters(k), parameters.Gradients(k), parameters.Offset(k), gradientScale, lr);
+        }
+    }
+
+    /// <summary>Counts the step and computes the values that all of its elements share.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void BeginStep(out double lr)
+    {
+        StepCount++;
+        lr = LearningRate;
+    }
+
+    /// <summary>Updates <paramref name="parameters"/> against the state from <paramref name="offset"/> on.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    private void UpdateElements(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, int offset, double gradientScale, double lr)
+    {
+        gradients = gradients.Slice(0, parameters.Length);
+        global::System.Span<double> sState = ((global::System.Span<double>)_s).Slice(offset, parameters.Length);
         ref double parametersStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
         ref double gradientsStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
-        ref double sStart = ref _s[0];
+        ref double sStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sState);
         int i = 0;
 
         if (Vector512.IsHardwareAccelerated)
         {
             // 8 doubles at a time
-            for (; i <= ParameterCount - 8; i += 8)
+            for (; i <= parameters.Length - 8; i += 8)
             {
                 var p = Vector512.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector512.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector512.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var s = Vector512.LoadUnsafe(ref sStart, (nuint)i);
-                s += g * g;
+                s = s + g * g;
                 p -= lr * g / (Vector512.Sqrt(s) + Vector512.Create(1e-10));
                 Vector512.StoreUnsafe(s, ref sStart, (nuint)i);
                 Vector512.StoreUnsafe(p, ref parametersStart, (nuint)i);
@@ -80,12 +134,12 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
         else if (Vector256.IsHardwareAccelerated)
         {
             // 4 doubles at a time
-            for (; i <= ParameterCount - 4; i += 4)
+            for (; i <= parameters.Length - 4; i += 4)
             {
                 var p = Vector256.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector256.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector256.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var s = Vector256.LoadUnsafe(ref sStart, (nuint)i);
-                s += g * g;
+                s = s + g * g;
                 p -= lr * g / (Vector256.Sqrt(s) + Vector256.Create(1e-10));
                 Vector256.StoreUnsafe(s, ref sStart, (nuint)i);
                 Vector256.StoreUnsafe(p, ref parametersStart, (nuint)i);
@@ -94,12 +148,12 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
         else if (Vector128.IsHardwareAccelerated)
         {
             // 2 doubles at a time
-            for (; i <= ParameterCount - 2; i += 2)
+            for (; i <= parameters.Length - 2; i += 2)
             {
                 var p = Vector128.LoadUnsafe(ref parametersStart, (nuint)i);
-                var g = Vector128.LoadUnsafe(ref gradientsStart, (nuint)i);
+                var g = Vector128.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var s = Vector128.LoadUnsafe(ref sStart, (nuint)i);
-                s += g * g;
+                s = s + g * g;
                 p -= lr * g / (Vector128.Sqrt(s) + Vector128.Create(1e-10));
                 Vector128.StoreUnsafe(s, ref sStart, (nuint)i);
                 Vector128.StoreUnsafe(p, ref parametersStart, (nuint)i);
@@ -107,11 +161,11 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
         }
 
         // The remainder, one parameter at a time.
-        for (; i < ParameterCount; i++)
+        for (; i < parameters.Length; i++)
         {
-            double g = gradients[i];
-            _s[i] += g * g;
-            parameters[i] -= lr * g / (global::System.Math.Sqrt(_s[i]) + 1e-10);
+            double g = gradients[i] * gradientScale;
+            sState[i] += g * g;
+            parameters[i] -= lr * g / (global::System.Math.Sqrt(sState[i]) + 1e-10);
         }
     }
 
@@ -122,16 +176,18 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
         LearningRate = 0.01;
         StepCount = 0;
         ((global::System.Span<double>)_s).Fill(0.1);
+        _constructed = true;
     }
+
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = 2321045952985101273;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.Adagrad, StateFingerprint, StepCount, LearningRate);
         state.Write(_s);
     }
 
@@ -139,15 +195,15 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.Adagrad, StateFingerprint);
+        state.CheckBuffer(0, ParameterCount, "sums of squared gradients (s)", global::OptGen.CompilerServices.StateDomain.NonNegative);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
         state.Read(_s);
+        _constructed = true;
     }
 
     /// <summary>One state buffer, stored inline so that copies of this struct never share state.</summary>

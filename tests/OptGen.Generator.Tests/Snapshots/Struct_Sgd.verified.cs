@@ -4,11 +4,13 @@
 namespace Samples;
 
 /// <remarks>
-/// <para>Stochastic gradient descent, as <c>torch.optim.SGD</c>, over 2 parameters (double):</para>
+/// <para>Stochastic gradient descent, as <c>torch.optim.SGD</c>, over 2 parameters (double).</para>
+/// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
 /// θ ← θ − lr·g
 /// </code>
 /// <para>lr = 1 (settable through LearningRate).</para>
+/// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
 /// </remarks>
 partial struct NeuronSgd : global::OptGen.IOptimizer<double>
 {
@@ -18,9 +20,11 @@ partial struct NeuronSgd : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     int global::OptGen.IOptimizer<double>.ParameterCount => ParameterCount;
 
-    /// <summary>Creates an optimizer ready to use (<c>default</c> is not: its learning rate is 0).</summary>
+    /// <summary>Creates an optimizer ready to use (<c>default</c> is not: its <c>Step</c> throws).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public NeuronSgd() => Reset();
+
+    private bool _constructed; // false in a struct made with default
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -32,7 +36,7 @@ partial struct NeuronSgd : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
-    public int StateLength => global::OptGen.OptimizerState.HeaderLength<double>();
+    public int StateLength => global::OptGen.CompilerServices.OptimizerState.StateLength<double>(0, 0, ParameterCount);
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
@@ -40,12 +44,17 @@ partial struct NeuronSgd : global::OptGen.IOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        if (!_constructed)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowNotConstructed("NeuronSgd");
         }
 
         StepCount++;
@@ -60,33 +69,73 @@ partial struct NeuronSgd : global::OptGen.IOptimizer<double>
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
+    {
+        if (gradients.Length != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+        }
+
+        global::System.Span<double> scaled = stackalloc double[ParameterCount];
+        for (int i = 0; i < ParameterCount; i++)
+        {
+            scaled[i] = gradients[i] * gradientScale;
+        }
+
+        Step(parameters, scaled);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters) => Step(parameters, 1.0);
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
+    public void Step(global::OptGen.ParameterSet<double> parameters, double gradientScale)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.TotalLength != ParameterCount)
+        {
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowSetLengthMismatch(parameters.TotalLength, ParameterCount);
+        }
+
+        global::System.Span<double> flatParameters = stackalloc double[ParameterCount];
+        global::System.Span<double> flatGradients = stackalloc double[ParameterCount];
+        global::OptGen.CompilerServices.ParameterSetCopy.Gather(parameters, flatParameters, flatGradients, gradientScale);
+        Step(flatParameters, flatGradients);
+        global::OptGen.CompilerServices.ParameterSetCopy.Scatter(flatParameters, parameters);
+    }
+
+    /// <inheritdoc/>
+    [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Reset()
     {
         LearningRate = 1.0;
         StepCount = 0;
+        _constructed = true;
     }
+
+    /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
+    private const long StateFingerprint = -5147971827320085279;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void SaveState(global::System.Span<double> destination)
     {
-        global::OptGen.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
-        var state = new global::OptGen.StateWriter<double>(destination);
-        state.WriteInt64(StepCount);
-        state.WriteDouble(LearningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(destination.Length, StateLength, nameof(destination));
+        var state = new global::OptGen.CompilerServices.StateWriter<double>(destination, (int)global::OptGen.Kind.Sgd, StateFingerprint, StepCount, LearningRate);
     }
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void LoadState(global::System.ReadOnlySpan<double> source)
     {
-        global::OptGen.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
-        var state = new global::OptGen.StateReader<double>(source);
-        long stepCount = state.ReadInt64();
-        double learningRate = state.ReadDouble();
-        global::OptGen.OptimizerGuards.CheckLoadedHeader(stepCount, learningRate);
+        global::OptGen.CompilerServices.OptimizerState.CheckLength(source.Length, StateLength, nameof(source));
+        var state = new global::OptGen.CompilerServices.StateReader<double>(source, (int)global::OptGen.Kind.Sgd, StateFingerprint);
 
-        StepCount = stepCount;
-        LearningRate = learningRate;
+        // Every part is valid: now change the optimizer.
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
+        _constructed = true;
     }
 }

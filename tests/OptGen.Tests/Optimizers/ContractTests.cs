@@ -1,8 +1,15 @@
+using OptGen.CompilerServices;
 using System.Numerics;
 using System.Text.RegularExpressions;
 using Xunit;
 
 namespace OptGen.Tests.Optimizers;
+
+[Optimizer(Kind.NAdam, Params = 3, LearningRate = 0.05, WeightDecay = 0.1, DecoupledWeightDecay = true)]
+internal partial struct NAdamStructD;
+
+[Optimizer(Kind.Rprop, Params = 40, LearningRate = 0.05, ElementType = typeof(float))]
+internal partial struct RpropLargeStructF;
 
 /// <summary>
 /// The contract every generated optimizer keeps, whatever its kind, element type or shape: <c>Step</c> allocates
@@ -24,6 +31,12 @@ public class ContractTests
         typeof(SgdLargeD), typeof(MomentumLargeF), typeof(NesterovLargeD),
         typeof(AdagradLargeF), typeof(RmsPropLargeD), typeof(AdamLargeF),
         typeof(AdamStructD), typeof(MomentumStructF), typeof(RmsPropLargeStructD),
+        typeof(AdamWAllD), typeof(AdamWAllF), typeof(AdamaxAllD), typeof(AdamaxAllF),
+        typeof(NAdamAllD), typeof(NAdamAllF), typeof(RAdamAllD), typeof(RAdamAllF),
+        typeof(AdadeltaAllD), typeof(AdadeltaAllF), typeof(RpropAllD), typeof(RpropAllF),
+        typeof(AdamWLargeF), typeof(AdamaxLargeD), typeof(NAdamLargeF), typeof(RAdamLargeD),
+        typeof(AdadeltaLargeF), typeof(RpropLargeD),
+        typeof(NAdamStructD), typeof(RpropLargeStructF),
     };
 
     /// <summary>Optimizers whose constructor takes the size, every kind in float and double.</summary>
@@ -35,6 +48,9 @@ public class ContractTests
         typeof(AdagradSizedD), typeof(AdagradSizedF),
         typeof(RmsPropSizedD), typeof(RmsPropSizedF),
         typeof(AdamSizedD), typeof(AdamSizedF),
+        typeof(AdamWSizedD), typeof(AdamWSizedF), typeof(AdamaxSizedD), typeof(AdamaxSizedF),
+        typeof(NAdamSizedD), typeof(NAdamSizedF), typeof(RAdamSizedD), typeof(RAdamSizedF),
+        typeof(AdadeltaSizedD), typeof(AdadeltaSizedF), typeof(RpropSizedD), typeof(RpropSizedF),
     };
 
     private const int SizedCount = 9;
@@ -200,7 +216,7 @@ public class ContractTests
             original.Step(parameters, gradients[t]);
         }
 
-        Assert.True(original.StateLength >= OptimizerState.HeaderLength<T>());
+        Assert.True(original.StateLength >= OptimizerState.HeaderLength<T>(0));
         var state = new T[original.StateLength];
         original.SaveState(state);
 
@@ -248,9 +264,8 @@ public class ContractTests
         TOptimizer optimizer = create();
         var state = new T[optimizer.StateLength];
         optimizer.SaveState(state);
-        var header = new StateWriter<T>(state);
-        header.WriteInt64(stepCount);
-        header.WriteDouble(0.0123);
+        (long kind, long fingerprint, _, _) = StateReader<T>.PeekHeader(state);
+        _ = new StateWriter<T>(state, (int)kind, fingerprint, stepCount, 0.0123);
 
         optimizer.LoadState(state);
         Assert.Equal(stepCount, optimizer.StepCount);
@@ -260,9 +275,9 @@ public class ContractTests
         optimizer.Step(parameters, Parity.Gradients<T>(optimizer.ParameterCount, 1, 2)[0]);
         Assert.Equal(stepCount + 1, optimizer.StepCount);
         optimizer.SaveState(state);
-        var reader = new StateReader<T>(state);
-        Assert.Equal(stepCount + 1, reader.ReadInt64());
-        Assert.Equal(0.0123, reader.ReadDouble());
+        (_, _, long savedStepCount, double savedLearningRate) = StateReader<T>.PeekHeader(state);
+        Assert.Equal(stepCount + 1, savedStepCount);
+        Assert.Equal(0.0123, savedLearningRate);
         foreach (T p in parameters)
         {
             Assert.True(T.IsFinite(p));

@@ -1,3 +1,4 @@
+using OptGen.CompilerServices;
 using Xunit;
 
 namespace OptGen.Tests.Optimizers;

@@ -23,6 +23,13 @@ internal sealed record TorchOptimizerOptions
     public bool Centered { get; init; }
     public bool Amsgrad { get; init; }
     public bool Maximize { get; init; }
+    public double MomentumDecay { get; init; }
+    public double Rho { get; init; }
+    public double EtaMinus { get; init; }
+    public double EtaPlus { get; init; }
+    public double MinStepSize { get; init; }
+    public double MaxStepSize { get; init; }
+    public bool DecoupledWeightDecay { get; init; }
 
     /// <summary>The same hyperparameters as an attribute instance states them (its defaults included).</summary>
     public static TorchOptimizerOptions From(OptimizerAttribute attribute) => new()
@@ -41,6 +48,13 @@ internal sealed record TorchOptimizerOptions
         Centered = attribute.Centered,
         Amsgrad = attribute.Amsgrad,
         Maximize = attribute.Maximize,
+        MomentumDecay = attribute.MomentumDecay,
+        Rho = attribute.Rho,
+        EtaMinus = attribute.EtaMinus,
+        EtaPlus = attribute.EtaPlus,
+        MinStepSize = attribute.MinStepSize,
+        MaxStepSize = attribute.MaxStepSize,
+        DecoupledWeightDecay = attribute.DecoupledWeightDecay,
     };
 
     /// <summary>The hyperparameters declared by the <see cref="OptimizerAttribute"/> on <typeparamref name="TOptimizer"/>.</summary>
@@ -51,22 +65,43 @@ internal sealed record TorchOptimizerOptions
         typeof(TOptimizer).GetCustomAttribute<OptimizerAttribute>()
         ?? throw new InvalidOperationException($"{typeof(TOptimizer)} has no [Optimizer] attribute.");
 
-    /// <summary>PyTorch's defaults for <paramref name="kind"/> (momentum 0.9 for Momentum and Nesterov), written out from the torch.optim signatures.</summary>
+    /// <summary>
+    /// PyTorch's defaults for <paramref name="kind"/> (momentum 0.9 for Momentum and Nesterov), written out from the
+    /// torch.optim signatures (PyTorch 2.x), independently of the generator's definitions.
+    /// </summary>
     public static TorchOptimizerOptions PyTorchDefaults(Kind kind) => new()
     {
         Kind = kind,
-        LearningRate = kind is Kind.Adagrad or Kind.RMSProp ? 1e-2 : 1e-3,
+        LearningRate = kind switch
+        {
+            Kind.Adagrad or Kind.RMSProp or Kind.Rprop => 1e-2,
+            Kind.Adamax or Kind.NAdam => 2e-3,
+            Kind.Adadelta => 1.0,
+            _ => 1e-3,
+        },
         Momentum = kind is Kind.Momentum or Kind.Nesterov ? 0.9 : 0.0,
         Dampening = 0.0,
-        WeightDecay = 0.0,
+        WeightDecay = kind == Kind.AdamW ? 1e-2 : 0.0,
         Beta1 = 0.9,
         Beta2 = 0.999,
-        Epsilon = kind == Kind.Adagrad ? 1e-10 : 1e-8,
+        Epsilon = kind switch
+        {
+            Kind.Adagrad => 1e-10,
+            Kind.Adadelta => 1e-6,
+            _ => 1e-8,
+        },
         Alpha = 0.99,
         LrDecay = 0.0,
         InitialAccumulatorValue = 0.0,
         Centered = false,
         Amsgrad = false,
         Maximize = false,
+        MomentumDecay = 4e-3,
+        Rho = 0.9,
+        EtaMinus = 0.5,
+        EtaPlus = 1.2,
+        MinStepSize = 1e-6,
+        MaxStepSize = 50,
+        DecoupledWeightDecay = false,
     };
 }

@@ -38,6 +38,18 @@ internal static class TorchReference
                 weight_decay: options.WeightDecay, momentum: options.Momentum, centered: options.Centered, maximize: maximize),
             Kind.Adam => optim.Adam(parameters, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
                 eps: options.Epsilon, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad, maximize: maximize),
+            Kind.AdamW => optim.AdamW(parameters, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
+                eps: options.Epsilon, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad, maximize: maximize),
+            Kind.Adamax => optim.Adamax(parameters, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
+                eps: options.Epsilon, weight_decay: options.WeightDecay),
+            Kind.NAdam => optim.NAdam(parameters, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
+                eps: options.Epsilon, weight_decay: options.WeightDecay, momentum_decay: options.MomentumDecay),
+            Kind.RAdam => optim.RAdam(parameters, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
+                eps: options.Epsilon, weight_decay: options.WeightDecay),
+            Kind.Adadelta => optim.Adadelta(parameters, lr: options.LearningRate, rho: options.Rho, eps: options.Epsilon,
+                weight_decay: options.WeightDecay, maximize: maximize),
+            Kind.Rprop => optim.Rprop(parameters, lr: options.LearningRate, etaminus: options.EtaMinus, etaplus: options.EtaPlus,
+                min_step: options.MinStepSize, max_step: options.MaxStepSize, maximize: maximize),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "No torch reference for this kind."),
         };
     }
@@ -45,10 +57,11 @@ internal static class TorchReference
     /// <summary>
     /// Whether the optimizer that <see cref="Create"/> makes for <paramref name="options"/> must be fed −g to act as
     /// PyTorch's <c>maximize=True</c>: for SGD (all three kinds) and Adagrad, whose TorchSharp versions lack PyTorch's
-    /// rule (see <see cref="Create"/>).
+    /// rule (see <see cref="Create"/>), and Adamax, NAdam and RAdam, whose TorchSharp versions have no maximize (PyTorch's
+    /// first line is <c>grad = -grad</c>, so feeding −g is its rule exactly).
     /// </summary>
     public static bool NegatesGradientForMaximize(TorchOptimizerOptions options) =>
-        options.Maximize && options.Kind is Kind.Sgd or Kind.Momentum or Kind.Nesterov or Kind.Adagrad;
+        options.Maximize && options.Kind is Kind.Sgd or Kind.Momentum or Kind.Nesterov or Kind.Adagrad or Kind.Adamax or Kind.NAdam or Kind.RAdam;
 
     /// <summary>
     /// Steps the torch optimizer of <paramref name="options"/> over one tensor that starts at <paramref name="initial"/>,
@@ -63,6 +76,11 @@ internal static class TorchReference
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         TorchSharpNative.EnsureLoaded();
+        if (PyTorchReplay.Replaces(options))
+        {
+            return PyTorchReplay.Trajectory(options, initial, gradients, learningRateAtStep);
+        }
+
         bool negate = NegatesGradientForMaximize(options);
         using var parameter = new Parameter(ToTensor(initial), requires_grad: true);
         using var optimizer = Create(options, [parameter]);

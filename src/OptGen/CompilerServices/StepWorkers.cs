@@ -1,6 +1,9 @@
-namespace OptGen;
+using System.ComponentModel;
+
+namespace OptGen.CompilerServices;
 
 /// <summary>A piece of work split into numbered chunks.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IParallelWork
 {
     /// <summary>Runs chunk <paramref name="index"/>.</summary>
@@ -17,6 +20,7 @@ public interface IParallelWork
 /// <see cref="CountdownEvent"/>: the slim events allocate their lock object the first time a wait outlasts
 /// the spin, which would make an unlucky step allocate.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StepWorkers
 {
     /// <summary>The process-wide workers: <see cref="Environment.ProcessorCount"/> − 1 threads.</summary>

@@ -1,4 +1,6 @@
-namespace OptGen;
+using System.ComponentModel;
+
+namespace OptGen.CompilerServices;
 
 /// <summary>
 /// βᵗ as a running product, as generated optimizers keep their bias corrections 1 − βᵗ. Used by generated code.
@@ -9,6 +11,7 @@ namespace OptGen;
 /// multiplication is many times slower. Once βᵗ is below 10⁻¹⁸, 1 − βᵗ is exactly 1 in double
 /// arithmetic, so flushing it to zero there changes no result and keeps every later step as fast as the first.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class RunningPower
 {
     /// <summary>Below this, 1 − βᵗ rounds to exactly 1 (half an ulp of 1 is 1.1·10⁻¹⁶).</summary>

@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using System.Numerics;
 
-namespace OptGen;
+namespace OptGen.CompilerServices;
 
 /// <summary>
 /// Splits a step across the machine's cores: the parameter range is cut into one chunk per core, each a
@@ -8,6 +9,7 @@ namespace OptGen;
 /// first and <see cref="StepWorkers"/> the rest. Every element is updated by the same code as a
 /// single-threaded step, so the results are the same bit for bit. Nothing is allocated per step.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed unsafe class ParallelStep<T> : IParallelWork
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -24,12 +26,34 @@ public sealed unsafe class ParallelStep<T> : IParallelWork
     private T* _gradients;
     private int _length;
     private int _chunkLength;
+    private int _busy;
 
     /// <summary>Creates the splitter for one optimizer.</summary>
     public ParallelStep(IRangeStep<T> target) => _target = target ?? throw new ArgumentNullException(nameof(target));
 
     /// <summary>Runs <see cref="IRangeStep{T}.StepRange"/> over the whole range, split across the cores.</summary>
+    /// <exception cref="InvalidOperationException">Another thread is running a step of the same optimizer.</exception>
     public void Run(Span<T> parameters, ReadOnlySpan<T> gradients)
+    {
+        // The pointers below live in this object while the workers run. A second thread stepping the same
+        // optimizer would overwrite them under the first one's workers; refuse it instead of corrupting memory.
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
+        {
+            throw new InvalidOperationException(
+                "Two threads called Step on the same optimizer at once. A generated optimizer is not thread-safe: give each thread its own, or serialize the calls.");
+        }
+
+        try
+        {
+            RunExclusive(parameters, gradients);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    private void RunExclusive(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         int chunks = StepWorkers.Shared.ChunkCount;
         if (parameters.Length < MinimumParallelLength || chunks == 1)

@@ -1,11 +1,13 @@
+using System.ComponentModel;
 using System.Numerics;
 
-namespace OptGen;
+namespace OptGen.CompilerServices;
 
 /// <summary>
 /// One core's share of a step: the update of parameters [start, end). Implemented by generated optimizers
 /// declared with <c>Parallel = true</c>; <see cref="ParallelStep{T}"/> calls it from several threads at once.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IRangeStep<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Numerics;
 
-namespace OptGen;
+namespace OptGen.CompilerServices;
 
 /// <summary>Allocation of optimizer state buffers. Used by generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class OptimizerBuffer
 {
     /// <summary>A new buffer of <paramref name="length"/> elements, each <paramref name="initialValue"/>.</summary>
