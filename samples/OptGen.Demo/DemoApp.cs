@@ -130,7 +130,7 @@ public static class DemoApp
         {
             OutputFolder = parse.GetValue(output)!,
             Epochs = parse.GetValue(epochs),
-            Kinds = parse.GetValue(kinds) is { Length: > 0 } names ? [.. SplitKinds(names).Select(KindNames.Parse).Distinct()] : Enum.GetValues<Kind>(),
+            Kinds = parse.GetValue(kinds) is { Length: > 0 } names ? [.. SplitKinds(names).Select(KindNames.Parse).Distinct().Order()] : null,
             Seed = parse.GetValue(seed),
             Pictures = !parse.GetValue(noPictures),
             Threshold = parse.GetValue(threshold),

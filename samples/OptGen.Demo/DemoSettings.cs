@@ -12,8 +12,8 @@ public sealed record DemoSettings
     /// <summary>Epochs for every case; <see langword="null"/> keeps each case's own (the tutorial's) count.</summary>
     public int? Epochs { get; init; }
 
-    /// <summary>The update rules to run (each case uses those it has). Default all six.</summary>
-    public IReadOnlyList<Kind> Kinds { get; init; } = Enum.GetValues<Kind>();
+    /// <summary>The update rules to run; <see langword="null"/> (the default) runs each case's own.</summary>
+    public IReadOnlyList<Kind>? Kinds { get; init; }
 
     /// <summary>Seeds every shuffle, data set and initialisation, so runs repeat exactly. Default 42.</summary>
     public int Seed { get; init; } = 42;
@@ -33,6 +33,9 @@ public sealed record DemoSettings
     /// <summary>The threshold a case uses: <see cref="Threshold"/> if given, else the case's own.</summary>
     public double ThresholdOr(double caseDefault) => Threshold ?? caseDefault;
 
-    /// <summary>Whether <paramref name="kind"/> was asked for.</summary>
-    public bool Includes(Kind kind) => Kinds.Contains(kind);
+    /// <summary>The rules a case runs: those asked for, else the case's own.</summary>
+    public IReadOnlyList<Kind> KindsOr(IReadOnlyList<Kind> caseDefault) => Kinds ?? caseDefault;
+
+    /// <summary>Whether <paramref name="kind"/> is to run (every kind, when none were asked for).</summary>
+    public bool Includes(Kind kind) => Kinds is null || Kinds.Contains(kind);
 }

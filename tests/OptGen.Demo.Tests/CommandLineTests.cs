@@ -13,7 +13,7 @@ public sealed class CommandLineTests
     [InlineData("--threshold -1", "--threshold")]
     [InlineData("--frames 1", "--frames")]
     [InlineData("neuron --seed x", "--seed")]
-    [InlineData("show adamw", "adamw")]
+    [InlineData("show adamq", "adamq")]
     [InlineData("show adam --params 0", "--params")]
     [InlineData("show adam --lr fast", "--lr")]
     public void A_bad_option_exits_non_zero_and_names_it(string args, string named)

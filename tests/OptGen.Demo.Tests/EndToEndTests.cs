@@ -87,6 +87,21 @@ public sealed class EndToEndTests : IDisposable
         Assert.DoesNotContain("Vanilla SGD fed three ways", output); // SGD was not asked for
     }
 
+    [Theory]
+    [InlineData("neuron")]
+    [InlineData("mlp")]
+    public void Kinds_beyond_the_tutorials_six_train_under_their_own_names(string demoCase)
+    {
+        (int exitCode, string output, string error) = DemoRun.Capture([demoCase, "--epochs", "5", "--kinds", "rprop,adamw,radam", "--no-pictures", "--out", _folder]);
+
+        Assert.True(exitCode == 0, error);
+        string[] rows = [.. output.Split('\n').Where(line => line.StartsWith('│') && (line.Contains("full batch", StringComparison.Ordinal) || line.Contains("mini-batch", StringComparison.Ordinal)))];
+        Assert.Equal(3, rows.Length);
+        Assert.Contains("AdamW", rows[0]);
+        Assert.Contains("RAdam", rows[1]);
+        Assert.Contains("Rprop", rows[2]);
+    }
+
     [Fact]
     public void The_same_seed_repeats_a_run_exactly()
     {

@@ -20,6 +20,14 @@ public sealed class CompileAndRunTests
     [InlineData("RMSProp", "Alpha = 0.9")]
     [InlineData("Adam", "Amsgrad = true, WeightDecay = 0.1")]
     [InlineData("Adam", "Beta1 = 0.5, Beta2 = 0.9")]
+    [InlineData("AdamW", "Amsgrad = true, WeightDecay = 0.1, Maximize = true")]
+    [InlineData("Adamax", "WeightDecay = 0.1, Epsilon = 1e-3")]
+    [InlineData("NAdam", "MomentumDecay = 0.05, WeightDecay = 0.1, DecoupledWeightDecay = true")]
+    [InlineData("NAdam", "WeightDecay = 0.1, Maximize = true")]
+    [InlineData("RAdam", "Beta2 = 0.9, WeightDecay = 0.1")]
+    [InlineData("RAdam", "Beta2 = 0.9, WeightDecay = 0.1, DecoupledWeightDecay = true, Maximize = true")]
+    [InlineData("Adadelta", "Rho = 0.8, WeightDecay = 0.1")]
+    [InlineData("Rprop", "EtaMinus = 0.3, EtaPlus = 1.5, MinStepSize = 1e-3, MaxStepSize = 0.2, Maximize = true")]
     public void Vector_loops_equal_straight_line_code_bit_for_bit(string kind, string options)
     {
         foreach (string element in new[] { "double", "float" })
@@ -27,17 +35,26 @@ public sealed class CompileAndRunTests
             string common = $"Kind.{kind}, LearningRate = 0.05, ElementType = typeof({element}), {options}";
             (_, var output) = GeneratorHarness.GenerateAndCompile(
                 $"using OptGen; [Optimizer({common})] public partial class Wide; [Optimizer({common}, Params = 1)] public partial class Single;");
-            using LoadedAssembly assembly = GeneratorHarness.Load(output);
-            if (element == "double")
+
+            // The JIT keeps only the widest accelerated branch, so the narrower ones run only with the wider ones
+            // switched off: the same generated code with its dispatch conditions set to false.
+            foreach (string[] disabled in s_narrowerWidths)
             {
-                Compare<double>(assembly);
-            }
-            else
-            {
-                Compare<float>(assembly);
+                using LoadedAssembly assembly = GeneratorHarness.Load(GeneratorHarness.WithVectorWidthsDisabled(output, disabled));
+                if (element == "double")
+                {
+                    Compare<double>(assembly);
+                }
+                else
+                {
+                    Compare<float>(assembly);
+                }
             }
         }
     }
+
+    /// <summary>The machine's widest vectors; then at most 256 bits; then at most 128 bits.</summary>
+    private static readonly string[][] s_narrowerWidths = [[], ["Vector512"], ["Vector512", "Vector256"]];
 
     private static void Compare<T>(LoadedAssembly assembly)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
@@ -70,6 +87,9 @@ public sealed class CompileAndRunTests
     [InlineData("Adam", "float", "Amsgrad = true")]
     [InlineData("Momentum", "double", "Dampening = 0.5")]
     [InlineData("RMSProp", "float", "Centered = true, Momentum = 0.5")]
+    [InlineData("NAdam", "double", "WeightDecay = 0.1, DecoupledWeightDecay = true")]
+    [InlineData("Rprop", "float", "Maximize = true")]
+    [InlineData("RAdam", "float", "Beta2 = 0.9")]
     public void Parallel_steps_equal_single_threaded_steps_bit_for_bit_and_allocate_nothing(string kind, string element, string options)
     {
         const int count = 100_003; // several chunks per core, and an odd tail

@@ -96,6 +96,40 @@ public sealed class DiagnosticTests
     public void OPTG013_parallel_straight_line_code_is_a_warning() =>
         AssertSingle("[Optimizer(Kind.Adam, Params = 2, Parallel = true)] public partial class A;", "OPTG013", DiagnosticSeverity.Warning, "Parallel = true");
 
+    [Theory]
+    [InlineData("-0.1")]
+    [InlineData("1.5")]
+    [InlineData("double.NaN")]
+    public void OPTG014_rho_outside_zero_to_one(string value) =>
+        AssertSingle($"[Optimizer(Kind.Adadelta, Params = 2, Rho = {value})] public partial class A;", "OPTG014", DiagnosticSeverity.Error, value);
+
+    [Theory]
+    [InlineData("EtaMinus", "0")]
+    [InlineData("EtaMinus", "1")]
+    [InlineData("EtaPlus", "1")]
+    [InlineData("EtaPlus", "0.5")]
+    [InlineData("EtaPlus", "double.PositiveInfinity")]
+    public void OPTG015_rprop_etas_out_of_order(string name, string value) =>
+        AssertSingle($"[Optimizer(Kind.Rprop, Params = 2, {name} = {value})] public partial class A;", "OPTG015", DiagnosticSeverity.Error, value);
+
+    [Fact]
+    public void OPTG016_rprop_min_step_above_max_step() =>
+        AssertSingle("[Optimizer(Kind.Rprop, Params = 2, MinStepSize = 2, MaxStepSize = 1)] public partial class A;", "OPTG016", DiagnosticSeverity.Error, "2");
+
+    [Theory]
+    [InlineData("Rprop", "WeightDecay = 0.1")]
+    [InlineData("AdamW", "DecoupledWeightDecay = true")]
+    [InlineData("Adadelta", "Beta1 = 0.9")]
+    public void OPTG010_also_for_the_later_kinds(string kind, string argument) =>
+        AssertSingle($"[Optimizer(Kind.{kind}, Params = 2, {argument})] public partial class A;", "OPTG010", DiagnosticSeverity.Warning, argument);
+
+    [Fact]
+    public void A_range_error_carries_the_kinds_default_for_a_code_fix()
+    {
+        Diagnostic diagnostic = Assert.Single(GeneratorHarness.GeneratorDiagnostics("using OptGen; [Optimizer(Kind.AdamW, Params = 2, WeightDecay = -1)] public partial class A;"));
+        Assert.Equal("0.01", diagnostic.Properties["TorchDefault"]);
+    }
+
     [Fact]
     public void Every_error_suppresses_generation()
     {

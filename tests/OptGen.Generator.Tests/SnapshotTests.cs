@@ -7,7 +7,25 @@ namespace OptGen.Generator.Tests;
 /// </summary>
 public sealed class SnapshotTests
 {
-    public static TheoryData<string> Kinds => new() { "Sgd", "Momentum", "Nesterov", "Adagrad", "RMSProp", "Adam" };
+    public static TheoryData<string> Kinds => new()
+    {
+        "Sgd", "Momentum", "Nesterov", "Adagrad", "RMSProp", "Adam", "AdamW", "Adamax", "NAdam", "RAdam", "Adadelta", "Rprop",
+    };
+
+    /// <summary>The kinds after torch.optim's first six, as floats, and as large vectorized loops.</summary>
+    public static TheoryData<string> LaterKinds => new() { "AdamW", "Adamax", "NAdam", "RAdam", "Adadelta", "Rprop" };
+
+    [Theory]
+    [MemberData(nameof(LaterKinds))]
+    public void Later_kinds_in_float(string kind) => Verify(
+        $"[Optimizer(Kind.{kind}, Params = 2, ElementType = typeof(float))] public partial class Optimizer;",
+        $"Float_{kind}");
+
+    [Theory]
+    [MemberData(nameof(LaterKinds))]
+    public void Later_kinds_with_large_params(string kind) => Verify(
+        $"[Optimizer(Kind.{kind}, Params = 100)] public partial class Layer;",
+        $"LargeParams_{kind}");
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -37,6 +55,12 @@ public sealed class SnapshotTests
     [InlineData("Adagrad", "LrDecay = 0.01, InitialAccumulatorValue = 0.1, Epsilon = 1e-8, WeightDecay = 0.01, Maximize = true")]
     [InlineData("RMSProp", "Alpha = 0.9, Centered = true, Momentum = 0.5, Epsilon = 1e-6, WeightDecay = 0.01, Maximize = true")]
     [InlineData("Adam", "Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-6, Amsgrad = true, WeightDecay = 0.01, Maximize = true")]
+    [InlineData("AdamW", "Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-6, Amsgrad = true, WeightDecay = 0.1, Maximize = true")]
+    [InlineData("Adamax", "Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-6, WeightDecay = 0.01, Maximize = true")]
+    [InlineData("NAdam", "Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-6, MomentumDecay = 0.01, WeightDecay = 0.01, DecoupledWeightDecay = true, Maximize = true")]
+    [InlineData("RAdam", "Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-6, WeightDecay = 0.01, DecoupledWeightDecay = true, Maximize = true")]
+    [InlineData("Adadelta", "Rho = 0.95, Epsilon = 1e-5, WeightDecay = 0.01, Maximize = true")]
+    [InlineData("Rprop", "EtaMinus = 0.4, EtaPlus = 1.5, MinStepSize = 1e-4, MaxStepSize = 1, Maximize = true")]
     public void Every_option_on(string kind, string options) => Verify(
         $"[Optimizer(Kind.{kind}, Params = 2, LearningRate = 0.05, {options})] public partial class Tuned;",
         $"AllOptions_{kind}");

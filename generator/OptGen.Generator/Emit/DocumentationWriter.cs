@@ -73,6 +73,9 @@ internal static class DocumentationWriter
                     break;
                 case DefineStepValue { Value: CurrentLearningRate }:
                     break; // lr is lr
+                case DefineStepValue { Value: Comparison } flag:
+                    yield return $"{flag.Name} = ({math.Write(flag.Value)})";
+                    break;
                 case DefineStepValue value:
                     yield return $"{value.Name} = {math.Write(value.Value)}";
                     break;

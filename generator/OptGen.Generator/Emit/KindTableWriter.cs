@@ -24,5 +24,9 @@ internal static class KindTableWriter
     }
 
     private static string Describe(HyperparameterUse use) =>
-        use.Definition.Type == HyperparameterType.Flag ? $"`{use.Name}`" : $"`{use.Name}` {Literal.Math(use.Default)}";
+        use.Definition.Type == HyperparameterType.Flag ? $"`{use.Name}`" : $"`{use.Name}` {Number(use.Default)}";
+
+    /// <summary>1e-8 rather than 1e-08: the table is for people.</summary>
+    private static string Number(double value) =>
+        System.Text.RegularExpressions.Regex.Replace(Literal.Math(value), "e([+-])0*(\\d)", "e$1$2").Replace("e+", "e");
 }

@@ -74,7 +74,16 @@ public sealed class MlpCase : IDemoCase
             Kind.Sgd => With(new MlpSgd(n)),
             Kind.Momentum => With(new MlpMomentum(n)),
             Kind.Adam => With(new MlpAdam(n)),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The MLP case compares SGD, momentum and Adam."),
+            Kind.Nesterov => With(new MlpNesterov(n)),
+            Kind.Adagrad => With(new MlpAdagrad(n)),
+            Kind.RMSProp => With(new MlpRmsProp(n)),
+            Kind.AdamW => With(new MlpAdamW(n)),
+            Kind.Adamax => With(new MlpAdamax(n)),
+            Kind.NAdam => With(new MlpNAdam(n)),
+            Kind.RAdam => With(new MlpRAdam(n)),
+            Kind.Adadelta => With(new MlpAdadelta(n)),
+            Kind.Rprop => With(new MlpRprop(n)),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No MLP optimizer is declared for this kind."),
         };
     }
 
@@ -85,7 +94,7 @@ public sealed class MlpCase : IDemoCase
         int epochs = settings.EpochsOr(DefaultEpochs);
         double threshold = settings.ThresholdOr(DefaultThreshold);
         (Dataset<double> train, Dataset<double> test) = Data(settings.Seed);
-        var kinds = Kinds.Where(settings.Includes).ToList();
+        var kinds = settings.KindsOr(Kinds).ToList();
         var runs = new List<RunResult>();
         var parameters = new List<double[]>();
         for (int k = 0; k < kinds.Count; k++)

@@ -70,15 +70,15 @@ public sealed class NeuronCase : IDemoCase
         ($"mini-batch of {MiniBatchSize}", Batching.MiniBatch(MiniBatchSize, shuffle: true)),
     ];
 
-    /// <summary>The label of each update rule in tables and legends.</summary>
+    /// <summary>The tutorial's six update rules, which the case compares unless others are asked for.</summary>
+    public static IReadOnlyList<Kind> TutorialKinds { get; } = [Kind.Sgd, Kind.Momentum, Kind.Nesterov, Kind.Adagrad, Kind.RMSProp, Kind.Adam];
+
+    /// <summary>The label of each update rule in tables and legends (the tutorial's names for its six).</summary>
     public static string LabelOf(Kind kind) => kind switch
     {
         Kind.Sgd => "GD",
-        Kind.Momentum => "Momentum",
         Kind.Nesterov => "NAG",
-        Kind.Adagrad => "Adagrad",
-        Kind.RMSProp => "RMSProp",
-        _ => "Adam",
+        _ => kind.ToString(),
     };
 
     /// <summary>Trains the tutorial's neuron from <paramref name="start"/> with the generated optimizer of <paramref name="kind"/>.</summary>
@@ -98,7 +98,14 @@ public sealed class NeuronCase : IDemoCase
             Kind.Nesterov => With(new NeuronNesterov()),
             Kind.Adagrad => With(new NeuronAdagrad()),
             Kind.RMSProp => With(new NeuronRmsProp()),
-            _ => With(new NeuronAdam()),
+            Kind.Adam => With(new NeuronAdam()),
+            Kind.AdamW => With(new NeuronAdamW()),
+            Kind.Adamax => With(new NeuronAdamax()),
+            Kind.NAdam => With(new NeuronNAdam()),
+            Kind.RAdam => With(new NeuronRAdam()),
+            Kind.Adadelta => With(new NeuronAdadelta()),
+            Kind.Rprop => With(new NeuronRprop()),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No neuron optimizer is declared for this kind."),
         };
     }
 
@@ -124,7 +131,7 @@ public sealed class NeuronCase : IDemoCase
         int epochs = settings.EpochsOr(DefaultEpochs);
         double threshold = settings.ThresholdOr(DefaultThreshold);
         Dataset<double> data = SyntheticData.TutorialNeuron<double>();
-        var kinds = Enum.GetValues<Kind>().Where(settings.Includes).ToList();
+        var kinds = settings.KindsOr(TutorialKinds).ToList();
         int total = kinds.Count + (settings.Includes(Kind.Sgd) ? Batchings.Count : 0), done = 0;
 
         var rules = new List<RunResult>();

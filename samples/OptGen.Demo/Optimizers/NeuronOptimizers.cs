@@ -27,3 +27,29 @@ public partial class NeuronRmsProp;
 /// <summary>Adam with bias correction (β₁ = 0.9, β₂ = 0.999).</summary>
 [Optimizer(Kind.Adam, Params = 2, LearningRate = 0.1)]
 public partial class NeuronAdam;
+
+// The kinds after the tutorial's six, for `--kinds` (torch's defaults but the learning rate, as above).
+
+/// <summary>AdamW (decoupled weight decay λ = 0.01, torch's default).</summary>
+[Optimizer(Kind.AdamW, Params = 2, LearningRate = 0.1)]
+public partial class NeuronAdamW;
+
+/// <summary>Adamax.</summary>
+[Optimizer(Kind.Adamax, Params = 2, LearningRate = 0.1)]
+public partial class NeuronAdamax;
+
+/// <summary>NAdam.</summary>
+[Optimizer(Kind.NAdam, Params = 2, LearningRate = 0.1)]
+public partial class NeuronNAdam;
+
+/// <summary>RAdam.</summary>
+[Optimizer(Kind.RAdam, Params = 2, LearningRate = 0.1)]
+public partial class NeuronRAdam;
+
+/// <summary>Adadelta (lr = 1, torch's default).</summary>
+[Optimizer(Kind.Adadelta, Params = 2)]
+public partial class NeuronAdadelta;
+
+/// <summary>Rprop, starting with steps of 0.1.</summary>
+[Optimizer(Kind.Rprop, Params = 2, LearningRate = 0.1)]
+public partial class NeuronRprop;

@@ -52,6 +52,25 @@ internal static class GeneratorHarness
         return ([.. result.GeneratedTrees.Select(tree => tree.GetText().ToString())], output);
     }
 
+    /// <summary>
+    /// The compilation with <c>VectorN.IsHardwareAccelerated</c> replaced by <c>false</c> in the generated files for
+    /// each of <paramref name="widths"/>, so that the next narrower branch of the vector loops runs on this machine.
+    /// </summary>
+    public static Compilation WithVectorWidthsDisabled(Compilation compilation, string[] widths)
+    {
+        bool any = false;
+        foreach (SyntaxTree tree in compilation.SyntaxTrees.Where(tree => tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToArray())
+        {
+            string text = tree.GetText().ToString();
+            string changed = widths.Aggregate(text, (current, width) => current.Replace($"{width}.IsHardwareAccelerated", "false", StringComparison.Ordinal));
+            any |= changed != text;
+            compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(changed, ParseOptions, tree.FilePath));
+        }
+
+        Assert.True(widths.Length == 0 || any, "The generated code has no vector branch to switch off.");
+        return compilation;
+    }
+
     /// <summary>Emits the compilation and loads it in a collectible context, to run the generated code.</summary>
     public static LoadedAssembly Load(Compilation compilation)
     {

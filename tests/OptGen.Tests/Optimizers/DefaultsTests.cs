@@ -22,6 +22,24 @@ internal partial class RmsPropDefaults;
 [Optimizer(Kind.Adam)]
 internal partial class AdamDefaults;
 
+[Optimizer(Kind.AdamW)]
+internal partial class AdamWDefaults;
+
+[Optimizer(Kind.Adamax)]
+internal partial class AdamaxDefaults;
+
+[Optimizer(Kind.NAdam)]
+internal partial class NAdamDefaults;
+
+[Optimizer(Kind.RAdam)]
+internal partial class RAdamDefaults;
+
+[Optimizer(Kind.Adadelta)]
+internal partial class AdadeltaDefaults;
+
+[Optimizer(Kind.Rprop)]
+internal partial class RpropDefaults;
+
 [Optimizer(Kind.Adam, Params = 4, ElementType = typeof(float))]
 internal partial class AdamDefaultsF;
 
@@ -35,7 +53,11 @@ internal partial class RmsPropDefaultsF;
 /// </summary>
 public class DefaultsTests
 {
-    public static TheoryData<Kind> Kinds => new() { Kind.Sgd, Kind.Momentum, Kind.Nesterov, Kind.Adagrad, Kind.RMSProp, Kind.Adam };
+    public static TheoryData<Kind> Kinds => new()
+    {
+        Kind.Sgd, Kind.Momentum, Kind.Nesterov, Kind.Adagrad, Kind.RMSProp, Kind.Adam,
+        Kind.AdamW, Kind.Adamax, Kind.NAdam, Kind.RAdam, Kind.Adadelta, Kind.Rprop,
+    };
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -67,6 +89,34 @@ public class DefaultsTests
         Assert.Equal(0.9, new OptimizerAttribute(Kind.Momentum).Momentum);
         Assert.Equal(0.9, new OptimizerAttribute(Kind.Nesterov).Momentum);
         Assert.Equal(0.0, new OptimizerAttribute(Kind.RMSProp).Momentum);
+    }
+
+    /// <summary>The torch.optim signatures of PyTorch 2.x, written out once more for the kinds after the first six.</summary>
+    [Fact]
+    public void The_kinds_beyond_the_first_six_default_to_PyTorchs_signatures()
+    {
+        var adamW = new OptimizerAttribute(Kind.AdamW);
+        Assert.Equal((1e-3, 0.9, 0.999, 1e-8, 1e-2, false), (adamW.LearningRate, adamW.Beta1, adamW.Beta2, adamW.Epsilon, adamW.WeightDecay, adamW.Amsgrad));
+        var adamax = new OptimizerAttribute(Kind.Adamax);
+        Assert.Equal((2e-3, 0.9, 0.999, 1e-8, 0.0), (adamax.LearningRate, adamax.Beta1, adamax.Beta2, adamax.Epsilon, adamax.WeightDecay));
+        var nadam = new OptimizerAttribute(Kind.NAdam);
+        Assert.Equal((2e-3, 0.9, 0.999, 1e-8, 0.0, 4e-3, false), (nadam.LearningRate, nadam.Beta1, nadam.Beta2, nadam.Epsilon, nadam.WeightDecay, nadam.MomentumDecay, nadam.DecoupledWeightDecay));
+        var radam = new OptimizerAttribute(Kind.RAdam);
+        Assert.Equal((1e-3, 0.9, 0.999, 1e-8, 0.0, false), (radam.LearningRate, radam.Beta1, radam.Beta2, radam.Epsilon, radam.WeightDecay, radam.DecoupledWeightDecay));
+        var adadelta = new OptimizerAttribute(Kind.Adadelta);
+        Assert.Equal((1.0, 0.9, 1e-6, 0.0), (adadelta.LearningRate, adadelta.Rho, adadelta.Epsilon, adadelta.WeightDecay));
+        var rprop = new OptimizerAttribute(Kind.Rprop);
+        Assert.Equal((1e-2, 0.5, 1.2, 1e-6, 50.0), (rprop.LearningRate, rprop.EtaMinus, rprop.EtaPlus, rprop.MinStepSize, rprop.MaxStepSize));
+    }
+
+    [Fact]
+    public void Which_kinds_take_which_hyperparameters_is_torchs()
+    {
+        Assert.True(TorchDefaults.Takes(Kind.Adam, "DecoupledWeightDecay"));
+        Assert.False(TorchDefaults.Takes(Kind.AdamW, "DecoupledWeightDecay")); // AdamW is decoupled by definition
+        Assert.False(TorchDefaults.Takes(Kind.Rprop, "WeightDecay")); // torch.optim.Rprop has no weight_decay
+        Assert.True(TorchDefaults.Takes(Kind.Rprop, "Maximize"));
+        Assert.False(TorchDefaults.Takes(Kind.Adamax, "Amsgrad"));
     }
 
     [Fact]
@@ -121,5 +171,26 @@ public class DefaultsTests
     {
         Parity.Check<AdamDefaults, double>(new AdamDefaults(4), TorchOptimizerOptions.PyTorchDefaults(Kind.Adam), steps: 150);
         Parity.Check<AdamDefaultsF, float>(new AdamDefaultsF(), TorchOptimizerOptions.PyTorchDefaults(Kind.Adam), steps: 150);
+    }
+
+    [Theory]
+    [InlineData(typeof(AdamWDefaults), Kind.AdamW)]
+    [InlineData(typeof(AdamaxDefaults), Kind.Adamax)]
+    [InlineData(typeof(NAdamDefaults), Kind.NAdam)]
+    [InlineData(typeof(RAdamDefaults), Kind.RAdam)]
+    [InlineData(typeof(AdadeltaDefaults), Kind.Adadelta)]
+    [InlineData(typeof(RpropDefaults), Kind.Rprop)]
+    public void Later_kinds_declared_without_options_behave_as_torch_with_PyTorch_defaults(Type optimizer, Kind kind)
+    {
+        Assert.Equal(kind, TorchOptimizerOptions.AttributeOf(optimizer).Kind);
+        Parity.Invoke(typeof(DefaultsTests), nameof(CheckDefaults), optimizer, 4);
+    }
+
+    private static void CheckDefaults<TOptimizer, T>(Func<TOptimizer> create)
+        where TOptimizer : IOptimizer<T>
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Kind kind = TorchOptimizerOptions.AttributeOf<TOptimizer>().Kind;
+        Parity.Check<TOptimizer, T>(create(), TorchOptimizerOptions.PyTorchDefaults(kind), steps: 150);
     }
 }

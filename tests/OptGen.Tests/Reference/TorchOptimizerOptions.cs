@@ -61,9 +61,12 @@ internal sealed record TorchOptimizerOptions
     public static TorchOptimizerOptions For<TOptimizer>() => From(AttributeOf<TOptimizer>());
 
     /// <summary>The <see cref="OptimizerAttribute"/> on a generated optimizer type.</summary>
-    public static OptimizerAttribute AttributeOf<TOptimizer>() =>
-        typeof(TOptimizer).GetCustomAttribute<OptimizerAttribute>()
-        ?? throw new InvalidOperationException($"{typeof(TOptimizer)} has no [Optimizer] attribute.");
+    public static OptimizerAttribute AttributeOf<TOptimizer>() => AttributeOf(typeof(TOptimizer));
+
+    /// <summary>The <see cref="OptimizerAttribute"/> on <paramref name="type"/>.</summary>
+    public static OptimizerAttribute AttributeOf(Type type) =>
+        type.GetCustomAttribute<OptimizerAttribute>()
+        ?? throw new InvalidOperationException($"{type} has no [Optimizer] attribute.");
 
     /// <summary>
     /// PyTorch's defaults for <paramref name="kind"/> (momentum 0.9 for Momentum and Nesterov), written out from the
