@@ -55,6 +55,18 @@ public sealed partial class DiagnosticPagesTests
     }
 
     [Fact]
+    public void A_repository_url_given_to_the_build_becomes_the_base_of_every_link()
+    {
+        // The project file bakes $(OptGenDiagnosticsHelpUrl) into the generator as this metadata (empty here).
+        Assert.Contains(typeof(HelpLinks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>(), m => m.Key == HelpLinks.MetadataKey);
+
+        string online = HelpLinks.BaseFrom([new AssemblyMetadataAttribute(HelpLinks.MetadataKey, "https://example.invalid/optgen/blob/main/docs/diagnostics/")]);
+        Assert.Equal("https://example.invalid/optgen/blob/main/docs/diagnostics", online);
+        Assert.Equal("docs/diagnostics", HelpLinks.BaseFrom([new AssemblyMetadataAttribute(HelpLinks.MetadataKey, "")]));
+        Assert.Equal("docs/diagnostics", HelpLinks.BaseFrom([]));
+    }
+
+    [Fact]
     public void The_index_lists_every_page()
     {
         string index = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics", "README.md"));

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Reflection;
 
 namespace OptGen.Generator.Diagnostics;
@@ -15,20 +16,21 @@ internal static class HelpLinks
     /// <summary>Where the pages are, relative to the repository root and to the package root.</summary>
     public const string PagesPath = "docs/diagnostics";
 
-    private static readonly string s_base = OnlineBase() ?? PagesPath;
+    private static readonly string s_base = BaseFrom(typeof(HelpLinks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>());
 
     public static string For(string id) => s_base + "/" + id + ".md";
 
-    private static string? OnlineBase()
+    /// <summary>Where the pages are: the URL the build baked in, or <see cref="PagesPath"/> when it baked in none.</summary>
+    internal static string BaseFrom(IEnumerable<AssemblyMetadataAttribute> metadata)
     {
-        foreach (AssemblyMetadataAttribute metadata in typeof(HelpLinks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+        foreach (AssemblyMetadataAttribute entry in metadata)
         {
-            if (metadata.Key == MetadataKey && !string.IsNullOrWhiteSpace(metadata.Value))
+            if (entry.Key == MetadataKey && !string.IsNullOrWhiteSpace(entry.Value))
             {
-                return metadata.Value!.TrimEnd('/');
+                return entry.Value!.TrimEnd('/');
             }
         }
 
-        return null;
+        return PagesPath;
     }
 }
