@@ -195,7 +195,8 @@ internal static class StepWriter
         writer.Line();
         for (int width = 0; width < VectorWidths.Length; width++)
         {
-            string vector = VectorWidths[width].Name;
+            // Fully qualified: a user's type or type parameter named Vector256 must not change what this means.
+            string vector = "global::System.Runtime.Intrinsics." + VectorWidths[width].Name;
             int lanes = VectorWidths[width].Bits / (context.Spec.Element == ElementType.Float ? 32 : 64);
             writer.Open($"{(width == 0 ? "if" : "else if")} ({vector}.IsHardwareAccelerated)");
             writer.Line($"// {lanes} {t}s at a time");
