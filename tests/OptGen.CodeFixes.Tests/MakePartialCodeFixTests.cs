@@ -46,7 +46,7 @@ public sealed class MakePartialCodeFixTests
         """);
 
     [Fact]
-    public Task The_containing_types_become_partial_too_and_Fix_All_adds_each_partial_once() => CodeFixTest<MakePartialCodeFix>.VerifyAsync(
+    public Task The_containing_types_become_partial_too_and_Fix_All_adds_each_partial_once() => CodeFixTest<MakePartialCodeFix>.VerifyNonLocalAsync(
         """
         using OptGen;
 

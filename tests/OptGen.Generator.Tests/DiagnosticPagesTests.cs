@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using OptGen.Generator.Diagnostics;
 using OptGen.Generator.Tests.Infrastructure;
 
@@ -51,7 +52,28 @@ public sealed partial class DiagnosticPagesTests
 
         Match example = ExampleBlock().Match(page);
         Assert.True(example.Success, $"{id}.md has no ```csharp block under ## Example.");
-        Assert.Contains(GeneratorHarness.GeneratorDiagnostics(example.Groups["code"].Value), diagnostic => diagnostic.Id == id);
+        string code = example.Groups["code"].Value;
+        Assert.Contains(DiagnosticsOf(code), diagnostic => diagnostic.Id == id);
+    }
+
+    /// <summary>
+    /// OptGen's diagnostics on an example, compiled at the C# version a <c>&lt;LangVersion&gt;N&lt;/LangVersion&gt;</c>
+    /// comment in it names (as a project file would set it), else the latest.
+    /// </summary>
+    private static IEnumerable<Diagnostic> DiagnosticsOf(string code)
+    {
+        Match version = LangVersionComment().Match(code);
+        if (!version.Success)
+        {
+            return GeneratorHarness.GeneratorDiagnostics(code);
+        }
+
+        Assert.True(LanguageVersionFacts.TryParse(version.Groups["version"].Value, out LanguageVersion languageVersion));
+        var options = new CSharpParseOptions(languageVersion);
+        CSharpCompilation compilation = GeneratorHarness.Compilation().AddSyntaxTrees(CSharpSyntaxTree.ParseText(code, options, path: "Example.cs"));
+        CSharpGeneratorDriver.Create([new OptimizerGenerator().AsSourceGenerator()], parseOptions: options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var generatorDiagnostics);
+        return generatorDiagnostics.Concat(GeneratorHarness.AnalyzerDiagnostics(output));
     }
 
     [Fact]
@@ -85,6 +107,9 @@ public sealed partial class DiagnosticPagesTests
             .Select(field => (DiagnosticDescriptor)field.GetValue(null)!);
         Assert.Equal(fields.Select(d => d.Id).Order(), Descriptors().Select(d => d.Id).Order());
     }
+
+    [GeneratedRegex(@"<LangVersion>(?<version>[0-9.]+)</LangVersion>")]
+    private static partial Regex LangVersionComment();
 
     [GeneratedRegex(@"## Example\n+```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ExampleBlock();

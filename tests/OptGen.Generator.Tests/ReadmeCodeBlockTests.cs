@@ -8,8 +8,8 @@ using OptGen.Generator.Tests.Infrastructure;
 namespace OptGen.Generator.Tests;
 
 /// <summary>
-/// Every ```csharp block in the README compiles, with the generator, in a project like <c>dotnet new console</c>'s
-/// (implicit usings on), with no warning. The one exception is the excerpt of generated code between the
+/// Every ```csharp block in the README compiles, with the generator and OptGen's analyzer, in a project like
+/// <c>dotnet new console</c>'s (implicit usings on), with no warning. The one exception is the excerpt of generated code between the
 /// README:generated markers, which <see cref="ReadmeTests"/> checks line by line against the generator's output.
 /// </summary>
 public sealed partial class ReadmeCodeBlockTests
@@ -61,7 +61,7 @@ public sealed partial class ReadmeCodeBlockTests
 
         string[] problems =
         [
-            .. generatorDiagnostics.Concat(output.GetDiagnostics())
+            .. generatorDiagnostics.Concat(GeneratorHarness.AnalyzerDiagnostics(output)).Concat(output.GetDiagnostics())
                 .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning)
                 .Select(diagnostic => diagnostic.ToString()),
         ];
