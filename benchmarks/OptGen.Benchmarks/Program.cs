@@ -38,7 +38,7 @@ public static class Program
     {
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .AddColumn(new ThroughputColumn(), new FloorFractionColumn())
-            .AddExporter(BenchmarkDotNet.Exporters.Json.JsonExporter.Brief) // raw statistics in ns, for the README's tables
+            .AddExporter(BenchmarkDotNet.Exporters.Json.JsonExporter.Brief) // raw statistics in ns, for the tables in docs/benchmarks.md
             .WithOption(ConfigOptions.JoinSummary, false);
         bool jobGiven = args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
         if (!jobGiven)

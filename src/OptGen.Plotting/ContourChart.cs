@@ -39,6 +39,15 @@ public sealed record ContourOptions
 
     /// <summary>The colour index of each path, by position; <see langword="null"/> means 0, 1, 2, ….</summary>
     public IReadOnlyList<int>? ColorIndices { get; init; }
+
+    /// <summary>
+    /// Draw a colour scale beside the map, its ticks at the contour levels labelled with the surface's value there.
+    /// Default true.
+    /// </summary>
+    public bool ColorScale { get; init; } = true;
+
+    /// <summary>The colour scale's label, e.g. "loss"; <see langword="null"/> for none.</summary>
+    public string? ColorScaleLabel { get; init; }
 }
 
 /// <summary>Contour maps of a surface with paths drawn over them — the tutorial's pictures of optimizers descending an error surface.</summary>
@@ -144,7 +153,7 @@ public static class ContourChart
             }
         }
 
-        GridLayers.AddHeatmap(plot, banded, Background, surface.X[0], surface.X[^1], surface.Y[0], surface.Y[^1]);
+        Heatmap heatmap = GridLayers.AddHeatmap(plot, banded, Background, surface.X[0], surface.X[^1], surface.Y[0], surface.Y[^1]);
         if (high > low && options.Levels > 0)
         {
             var levels = new double[options.Levels];
@@ -154,8 +163,43 @@ public static class ContourChart
             }
 
             GridLayers.AddContourLines(plot, coordinates, levels, Color.FromHex("#6d6a5f").WithAlpha(0.75), 1);
+            if (options.ColorScale)
+            {
+                AddColorScale(plot, heatmap, levels, options);
+            }
         }
     }
+
+    /// <summary>
+    /// A colour bar for the bands. The heatmap holds band numbers 0 … L (L contour levels), so the bar runs over
+    /// those; contour level k is the edge between bands k and k + 1, at k + ½ on the bar, and is labelled with the
+    /// surface's value there (the scale transform undone), every other level when there are many.
+    /// </summary>
+    private static void AddColorScale(Plot plot, Heatmap heatmap, double[] levels, ContourOptions options)
+    {
+        ScottPlot.Panels.ColorBar bar = plot.Add.ColorBar(heatmap);
+        bar.Label = options.ColorScaleLabel ?? "";
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        int every = levels.Length > 8 ? 2 : 1;
+        for (int k = every - 1; k < levels.Length; k += every)
+        {
+            ticks.AddMajor(k + 0.5, FormatLevel(Untransform(levels[k], options.Scale)));
+        }
+
+        bar.Axis.TickGenerator = ticks;
+    }
+
+    /// <summary>The surface's value at a level: three significant digits, in exponent form when very small or large.</summary>
+    internal static string FormatLevel(double value) =>
+        value.ToString(value != 0 && (Math.Abs(value) < 1e-3 || Math.Abs(value) >= 1e5) ? "0.##e0" : "G3", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The surface's value whose transformed value is <paramref name="t"/>.</summary>
+    internal static double Untransform(double t, SurfaceScale scale) => scale switch
+    {
+        SurfaceScale.Sqrt => t * t,
+        SurfaceScale.Log => Math.Pow(10, t),
+        _ => t,
+    };
 
     private static double Transform(double z, SurfaceScale scale, double floor) => scale switch
     {

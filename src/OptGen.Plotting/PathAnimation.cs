@@ -122,13 +122,22 @@ public static class PathAnimation
         }
 
         gif.Frames.RemoveFrame(0); // the blank frame the image was created with
+        IQuantizer quantizer = new WuQuantizer(new QuantizerOptions { Dither = null });
         var encoder = new GifEncoder
         {
             ColorTableMode = GifColorTableMode.Local,
-            Quantizer = new WuQuantizer(new QuantizerOptions { Dither = null }),
+            Quantizer = options.Progress is { } progress
+                ? new FrameProgressQuantizer(quantizer, gif.Frames.Count, new Part(progress, DrawingShare, 1))
+                : quantizer,
         };
         gif.SaveAsGif(full, encoder);
         options.Progress?.Report(1);
         return full;
+    }
+
+    /// <summary>Maps a part's 0…1 onto <paramref name="from"/>…<paramref name="to"/> of the whole.</summary>
+    private sealed class Part(IProgress<double> whole, double from, double to) : IProgress<double>
+    {
+        public void Report(double value) => whole.Report(from + (to - from) * value);
     }
 }

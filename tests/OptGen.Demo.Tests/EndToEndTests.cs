@@ -80,7 +80,7 @@ public sealed class EndToEndTests : IDisposable
         Assert.True(exitCode == 0, error);
         Assert.False(Directory.Exists(_folder));
         Assert.DoesNotContain("Pictures", output);
-        string[] rows = [.. output.Split('\n').Where(line => line.StartsWith('│') && line.Contains("full batch", StringComparison.Ordinal))];
+        string[] rows = FirstTableRows(output);
         Assert.Equal(2, rows.Length);
         Assert.Contains("NAG", rows[0]);
         Assert.Contains("Adam", rows[1]);
@@ -95,7 +95,7 @@ public sealed class EndToEndTests : IDisposable
         (int exitCode, string output, string error) = DemoRun.Capture([demoCase, "--epochs", "5", "--kinds", "rprop,adamw,radam", "--no-pictures", "--out", _folder]);
 
         Assert.True(exitCode == 0, error);
-        string[] rows = [.. output.Split('\n').Where(line => line.StartsWith('│') && (line.Contains("full batch", StringComparison.Ordinal) || line.Contains("mini-batch", StringComparison.Ordinal)))];
+        string[] rows = FirstTableRows(output);
         Assert.Equal(3, rows.Length);
         Assert.Contains("AdamW", rows[0]);
         Assert.Contains("RAdam", rows[1]);
@@ -111,4 +111,8 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(Losses(11), Losses(11));
         Assert.NotEqual(Losses(11), Losses(12));
     }
+
+    /// <summary>The data rows of the first table printed (between its header rule and its bottom edge).</summary>
+    private static string[] FirstTableRows(string output) =>
+        [.. output.Split('\n').SkipWhile(line => !line.StartsWith('├')).Skip(1).TakeWhile(line => !line.StartsWith('╰'))];
 }

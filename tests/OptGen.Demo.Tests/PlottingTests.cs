@@ -76,6 +76,45 @@ public sealed class PlottingTests : IDisposable
     }
 
     [Fact]
+    public void The_animation_reports_progress_for_every_frame_drawn_and_every_frame_encoded()
+    {
+        var reports = new List<double>();
+        var path = new PathSeries("descent", [-2, -1, -0.5, 0], [1, 0.5, 0.1, 0]);
+        PathAnimation.WriteGif(Bowl(), [path], new ChartText("bowl", "x", "y"), Path.Combine(_folder, "p.gif"),
+            new AnimationOptions { Width = 120, Height = 100, Frames = 6, Progress = new Recorder(reports) });
+
+        // Six while drawing, six more as the encoder reaches each frame (the long part that used to be one silent
+        // call), then the end: steadily rising, never stuck between two reports for more than a frame.
+        Assert.True(reports.Count >= 12, $"{reports.Count} reports: {string.Join(", ", reports)}");
+        Assert.Equal(reports.Order(), reports);
+        Assert.Equal(1.0, reports[^1]);
+        Assert.True(reports.Zip(reports.Skip(1), (a, b) => b - a).Max() <= 0.15, string.Join(", ", reports));
+    }
+
+    private sealed class Recorder(List<double> reports) : IProgress<double>
+    {
+        public void Report(double value) => reports.Add(value);
+    }
+
+    [Fact]
+    public void A_contour_map_has_a_colour_scale_labelled_with_the_value_at_each_contour_level()
+    {
+        // The bowl z = x² + 3y² on [-2, 2] × [-1, 1] spans 0 … 7; on the default square-root scale, 14 levels split
+        // √z evenly, so level k sits at z = 7·((k + 1) / 15)²: 0.124 for k = 1, 6.1 for k = 13 (every other one labelled).
+        ScottPlot.Plot plot = ContourChart.Create(Bowl(), [], new ChartText("bowl", "x", "y"), new ContourOptions { ColorScaleLabel = "z" });
+
+        plot.GetImage(400, 300).Dispose(); // ticks are laid out when the plot is drawn
+        var bar = Assert.Single(plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>());
+        Assert.Equal("z", bar.Label);
+        ScottPlot.Tick[] ticks = [.. bar.Axis.TickGenerator.Ticks.Where(t => t.IsMajor)];
+        Assert.Equal([1.5, 3.5, 5.5, 7.5, 9.5, 11.5, 13.5], ticks.Select(t => t.Position));
+        Assert.Equal(["0.124", "0.498", "1.12", "1.99", "3.11", "4.48", "6.1"], ticks.Select(t => t.Label));
+
+        Assert.Empty(ContourChart.Create(Bowl(), [], new ChartText("bowl", "x", "y"), new ContourOptions { ColorScale = false })
+            .Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>());
+    }
+
+    [Fact]
     public void A_loss_chart_draws_a_diverged_run_up_to_its_last_finite_value()
     {
         var plot = LossChart.Create(

@@ -20,6 +20,8 @@ public sealed class ShowTests
         data.Add(["show", "rmsprop", "--params", "2", "--float", "--centered", "--momentum", "0.5", "--alpha", "0.9"]);
         data.Add(["show", "momentum", "--params", "100", "--dampening", "0.1", "--struct"]);
         data.Add(["show", "adagrad", "--params", "4", "--lr-decay", "0.01", "--initial-accumulator", "0.1", "--eps", "1e-8"]);
+        data.Add(["show", "adam", "--params", "100000", "--parallel", "--learning-rate", "0.01", "--epsilon", "1e-6"]);
+        data.Add(["show", "sgd", "--parallel"]);
         return data;
     }
 
@@ -72,5 +74,29 @@ public sealed class ShowTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("error OPTG", error);
         Assert.Contains("Beta1", error);
+    }
+
+    [Fact]
+    public void Show_has_an_option_for_every_property_of_the_attribute()
+    {
+        (int exitCode, string output, _) = DemoRun.Capture(["show", "--help"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--params", output);
+        Assert.Contains("--float", output);
+        foreach (var property in typeof(OptimizerAttribute).GetProperties().Where(p => p.CanWrite && p.Name is not ("Params" or "ElementType")))
+        {
+            Assert.Contains(ShowCommand.OptionName(property.Name), output);
+        }
+    }
+
+    [Fact]
+    public void Show_parallel_writes_the_parallel_step_into_the_declaration_and_the_code()
+    {
+        (int exitCode, string output, string error) = DemoRun.Capture(["show", "adam", "--params", "100000", "--parallel"]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("[Optimizer(Kind.Adam, Params = 100000, Parallel = true)]", output);
+        Assert.Contains("Parallel", output.Split("// ----", 2)[1]);
     }
 }

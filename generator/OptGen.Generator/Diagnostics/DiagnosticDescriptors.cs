@@ -8,7 +8,6 @@ namespace OptGen.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "OptGen";
-    private const string HelpLink = "https://github.com/optgen/optgen#diagnostics";
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "OPTG000",
@@ -67,7 +66,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink);
+        helpLinkUri: HelpLinks.For("OPTG010"));
 
     public static readonly DiagnosticDescriptor NegativeHyperparameter = Error(
         "OPTG011",
@@ -86,7 +85,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink);
+        helpLinkUri: HelpLinks.For("OPTG013"));
 
     public static readonly DiagnosticDescriptor RhoOutOfRange = Error(
         "OPTG014",
@@ -140,7 +139,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink);
+        helpLinkUri: HelpLinks.For("OPTG023"));
 
     public static readonly DiagnosticDescriptor InvalidClip = Error(
         "OPTG024",
@@ -167,5 +166,5 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(
-        id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
+        id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
 }

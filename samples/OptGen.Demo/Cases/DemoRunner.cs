@@ -64,46 +64,52 @@ public static class DemoRunner
         return 0;
     }
 
-    /// <summary>A table of a case, as the terminal shows it.</summary>
+    /// <summary>
+    /// A table of a case, as the terminal shows it. It fits 80 columns: optimizer, batching or learning rate, when
+    /// every run shares it, is said once in the caption ("every run: mini-batch of 32") instead of in each row.
+    /// </summary>
     public static Table BuildTable(TableSection section)
     {
         bool accuracy = section.Runs.Any(r => r.TestAccuracy is not null);
+        TableField[] fields =
+        [
+            new("optimizer", run => Markup.Escape(run.Label), Text: true, SharedAs: value => value),
+            new("batching", run => Markup.Escape(run.Batching), Text: true, SharedAs: value => value),
+            new("lr", run => Format.Number(run.LearningRate), SharedAs: value => "lr " + value),
+            new("updates", run => run.Updates.ToString("N0", CultureInfo.InvariantCulture)),
+            new("final loss", run => Format.Loss(run.FinalLoss)),
+            new($"epoch < {Format.Number(section.Threshold)}", run => run.EpochBelowThreshold?.ToString(CultureInfo.InvariantCulture) ?? "never"),
+            .. accuracy ? [new TableField("test acc.", run => run.TestAccuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "")] : Array.Empty<TableField>(),
+            new("time", run => Format.Duration(run.Elapsed)),
+        ];
+
+        var shared = fields.Where(f => f.SharedAs is not null && section.Runs.Count > 1 && section.Runs.Select(f.Cell).Distinct().Count() == 1).ToArray();
+        TableField[] shown = [.. fields.Except(shared)];
         var table = new Table { Border = TableBorder.Rounded };
         table.Title = new TableTitle(section.Title, new Style(decoration: Decoration.Bold));
-        table.AddColumn("optimizer");
-        table.AddColumn("batching");
-        table.AddColumn(new TableColumn("lr").RightAligned());
-        table.AddColumn(new TableColumn("updates").RightAligned());
-        table.AddColumn(new TableColumn("final loss").RightAligned());
-        table.AddColumn(new TableColumn($"epoch < {Format.Number(section.Threshold)}").RightAligned());
-        if (accuracy)
+        if (shared.Length > 0)
         {
-            table.AddColumn(new TableColumn("test acc.").RightAligned());
+            table.Caption = new TableTitle("every run: " + string.Join(", ", shared.Select(f => f.SharedAs!(f.Cell(section.Runs[0])))));
         }
 
-        table.AddColumn(new TableColumn("time").RightAligned());
+        foreach (TableField field in shown)
+        {
+            table.AddColumn(field.Text ? new TableColumn(field.Header) : new TableColumn(field.Header).RightAligned());
+        }
+
         foreach (RunResult run in section.Runs)
         {
-            var cells = new List<string>
-            {
-                Markup.Escape(run.Label),
-                Markup.Escape(run.Batching),
-                Format.Number(run.LearningRate),
-                run.Updates.ToString("N0", CultureInfo.InvariantCulture),
-                Format.Loss(run.FinalLoss),
-                run.EpochBelowThreshold?.ToString(CultureInfo.InvariantCulture) ?? "never",
-            };
-            if (accuracy)
-            {
-                cells.Add(run.TestAccuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "");
-            }
-
-            cells.Add(Format.Duration(run.Elapsed));
-            table.AddRow(cells.ToArray());
+            table.AddRow([.. shown.Select(f => f.Cell(run))]);
         }
 
         return table;
     }
+
+    /// <summary>
+    /// A column of the table: its header, its cell per run, whether it is text (left-aligned) or a number, and how it
+    /// reads in the caption when every run shares it (null: always a column of its own).
+    /// </summary>
+    private sealed record TableField(string Header, Func<RunResult, string> Cell, bool Text = false, Func<string, string>? SharedAs = null);
 
     private static void Print(CaseResult result, IAnsiConsole console)
     {
@@ -139,8 +145,12 @@ public static class Format
     /// <summary>A loss: four significant digits in exponent form, e.g. 2.431e-11.</summary>
     public static string Loss(double value) => double.IsFinite(value) ? value.ToString("0.000e+0", CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A wall time: ms below a second, else seconds.</summary>
-    public static string Duration(TimeSpan elapsed) => elapsed.TotalSeconds < 1
-        ? elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms"
-        : elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+    /// <summary>A wall time to three significant digits (at most 7 characters): 6.50 ms, 25.1 ms, 464 ms, 1.09 s.</summary>
+    public static string Duration(TimeSpan elapsed) => elapsed.TotalMilliseconds switch
+    {
+        < 9.995 => elapsed.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+        < 99.95 => elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms",
+        < 999.5 => elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms",
+        _ => elapsed.TotalSeconds.ToString(elapsed.TotalSeconds < 9.995 ? "0.00" : elapsed.TotalSeconds < 99.95 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s",
+    };
 }

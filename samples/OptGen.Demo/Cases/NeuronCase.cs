@@ -189,7 +189,7 @@ public sealed class NeuronCase : IDemoCase
         var six = neuron.Rules;
         double threshold = result.Sections[0].Threshold;
         var text = new ChartText("Error surface of the tutorial's neuron, full-batch GD", "w", "b");
-        var contour = new ContourOptions { Minimum = Minimum, LegendAlignment = ScottPlot.Alignment.UpperRight };
+        var contour = new ContourOptions { Minimum = Minimum, LegendAlignment = ScottPlot.Alignment.UpperRight, ColorScaleLabel = "loss Σ ½(f(x) − y)²" };
 
         if (six.Count > 0)
         {
@@ -197,11 +197,13 @@ public sealed class NeuronCase : IDemoCase
             ContourOptions sixColors = contour with { ColorIndices = [.. six.Select(r => r.ColorIndex)] };
             Pictures.Save(ContourChart.Create(neuron.Surface, paths, text, sixColors),
                 Pictures.PathOf(settings, Name, "paths"), Pictures.Contour, written);
-            foreach (RunResult run in six)
+            progress?.Report(0.3 / (six.Count + 1));
+            foreach ((RunResult run, int index) in six.Select((run, index) => (run, index)))
             {
                 Pictures.Save(
                     ContourChart.Create(neuron.Surface, [run.Path!], text with { Title = $"{run.Label} on the tutorial's neuron (lr {Format.Number(run.LearningRate)})" }, contour with { ColorIndices = [run.ColorIndex] }),
                     Pictures.PathOf(settings, Name, "path-" + Cli.KindNames.Name(run.Kind)), Pictures.Contour, written);
+                progress?.Report(0.3 * (index + 2) / (six.Count + 1)); // one report per picture, so the bar never stalls
             }
 
             progress?.Report(0.3);

@@ -71,7 +71,7 @@ public sealed class PlateauCase : IDemoCase
 
         var paths = runs.Select(r => r.Path!).ToList();
         int[] colors = [.. runs.Select(r => r.ColorIndex)];
-        var contour = new ContourOptions { Minimum = NeuronCase.Minimum, LegendAlignment = ScottPlot.Alignment.UpperRight, ColorIndices = colors };
+        var contour = new ContourOptions { Minimum = NeuronCase.Minimum, LegendAlignment = ScottPlot.Alignment.UpperRight, ColorIndices = colors, ColorScaleLabel = "loss Σ ½(f(x) − y)²" };
         var text = new ChartText("Escaping the plateau: the neuron from (w, b) = (-6, -6)", "w", "b");
         Pictures.Save(ContourChart.Create(plateau.Surface, paths, text, contour), Pictures.PathOf(settings, Name, "paths"), Pictures.Contour, written);
         Pictures.SaveLoss(runs, new ChartText("Loss per epoch from the plateau", "epoch", "loss Σ ½(f(x) − y)²  (log scale)"),

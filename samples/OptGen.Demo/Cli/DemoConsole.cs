@@ -21,8 +21,8 @@ public sealed record DemoConsole(IAnsiConsole Console, TextWriter Output, TextWr
         return new DemoConsole(console, System.Console.Out, System.Console.Error);
     }
 
-    /// <summary>A console that writes plain text (no colours, no live progress) to <paramref name="writer"/>, for tests.</summary>
-    public static DemoConsole Capture(StringWriter writer, StringWriter error)
+    /// <summary>A console that writes plain text (no colours, no live progress) to <paramref name="writer"/>, <paramref name="width"/> columns wide, for tests.</summary>
+    public static DemoConsole Capture(StringWriter writer, StringWriter error, int width = 160)
     {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -31,7 +31,7 @@ public sealed record DemoConsole(IAnsiConsole Console, TextWriter Output, TextWr
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 160;
+        console.Profile.Width = width;
         return new DemoConsole(console, writer, error);
     }
 }

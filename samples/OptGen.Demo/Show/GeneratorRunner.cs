@@ -26,13 +26,12 @@ public static class GeneratorRunner
     /// <summary>The generator's public type.</summary>
     public const string GeneratorTypeName = "OptGen.Generator.OptimizerGenerator";
 
-    /// <summary>The analyzer that reports misuse of the attribute, in the same assembly as the generator.</summary>
+    /// <summary>The analyzer that reports misuse (the generator itself stays silent on bad input).</summary>
     public const string AnalyzerTypeName = "OptGen.Generator.Diagnostics.OptimizerAnalyzer";
 
-    private static readonly Lazy<IIncrementalGenerator> Generator = new(LoadGenerator);
-    private static readonly Lazy<DiagnosticAnalyzer> Analyzer = new(() =>
-        (DiagnosticAnalyzer)(Activator.CreateInstance(GeneratorAssembly.GetType(AnalyzerTypeName, throwOnError: true)!)
-            ?? throw new InvalidOperationException($"Could not create {AnalyzerTypeName}.")));
+    private static readonly Lazy<Assembly> Loaded = new(LoadAssembly);
+    private static readonly Lazy<IIncrementalGenerator> Generator = new(() => Create<IIncrementalGenerator>(GeneratorTypeName));
+    private static readonly Lazy<DiagnosticAnalyzer> Analyzer = new(() => Create<DiagnosticAnalyzer>(AnalyzerTypeName));
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>Runs the generator on <paramref name="request"/>'s declaration.</summary>
@@ -57,7 +56,7 @@ public static class GeneratorRunner
             return new ShowResult(request, [], [$"The generator threw {exception.GetType().Name}: {exception.Message}"], true);
         }
 
-        // OptGen's analyzer reports misuse (the generator then stays silent); then whatever the compiler says.
+        // The analyzer's diagnostics (misuse) and the generator's own first; then whatever the compiler says about the result.
         diagnostics.AddRange(output.WithAnalyzers([Analyzer.Value]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
         diagnostics.AddRange(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !diagnostics.Any(g => g.Id == d.Id)));
         var sources = run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToList();
@@ -71,17 +70,20 @@ public static class GeneratorRunner
     /// <summary>The generator's assembly, as embedded at build time.</summary>
     public static Assembly GeneratorAssembly => Generator.Value.GetType().Assembly;
 
-    private static IIncrementalGenerator LoadGenerator()
+    private static Assembly LoadAssembly()
     {
         using Stream stream = typeof(GeneratorRunner).Assembly.GetManifestResourceStream("OptGen.Generator.dll")
             ?? throw new InvalidOperationException("The OptGen.Generator.dll resource is missing from the demo; rebuild it.");
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
-        Assembly assembly = Assembly.Load(memory.ToArray());
-        Type type = assembly.GetType(GeneratorTypeName)
-            ?? throw new InvalidOperationException($"The generator assembly has no type {GeneratorTypeName}.");
-        return (IIncrementalGenerator)(Activator.CreateInstance(type)
-            ?? throw new InvalidOperationException($"Could not create {GeneratorTypeName}."));
+        return Assembly.Load(memory.ToArray());
+    }
+
+    private static T Create<T>(string typeName)
+    {
+        Type type = Loaded.Value.GetType(typeName)
+            ?? throw new InvalidOperationException($"The generator assembly has no type {typeName}.");
+        return (T)(Activator.CreateInstance(type) ?? throw new InvalidOperationException($"Could not create {typeName}."));
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()

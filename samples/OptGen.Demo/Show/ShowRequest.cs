@@ -14,6 +14,9 @@ public sealed record ShowRequest(Kind Kind, int? Params = null, bool Float = fal
     /// <summary>Named double arguments (attribute property name → value), in the order given.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Numbers { get; init; } = [];
 
+    /// <summary>Named int arguments (attribute property name → value), in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Integers { get; init; } = [];
+
     /// <summary>Named bool arguments set to true (attribute property names).</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];
 
@@ -39,6 +42,11 @@ public sealed record ShowRequest(Kind Kind, int? Params = null, bool Float = fal
             foreach (KeyValuePair<string, double> number in Numbers)
             {
                 text.Append(CultureInfo.InvariantCulture, $", {number.Key} = {number.Value.ToString("R", CultureInfo.InvariantCulture)}");
+            }
+
+            foreach (KeyValuePair<string, int> integer in Integers)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {integer.Key} = {integer.Value}");
             }
 
             foreach (string flag in Flags)
