@@ -30,8 +30,14 @@ public abstract class LargeStepBenchmarks<T>
 
     protected abstract Kind Kind { get; }
 
-    /// <summary>State arrays the update rule keeps (Sgd 0, Momentum 1, RMSProp 1, Adam 2).</summary>
-    protected int StateArrays => Kind switch { Kind.Sgd => 0, Kind.Momentum or Kind.RMSProp => 1, _ => 2 };
+    /// <summary>State arrays the update rule keeps (Sgd 0, Momentum 1, RMSProp 1, Adam and AdamW 2).</summary>
+    protected int StateArrays => Kind switch
+    {
+        Kind.Sgd => 0,
+        Kind.Momentum or Kind.RMSProp => 1,
+        Kind.Adam or Kind.AdamW => 2,
+        _ => throw new NotSupportedException($"No large-N benchmark for {Kind}."),
+    };
 
     protected abstract void CreateGenerated();
     protected abstract void CreateGeneratedParallel();
