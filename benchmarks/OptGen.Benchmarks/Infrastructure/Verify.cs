@@ -1,6 +1,7 @@
 using System.Numerics;
 using OptGen.Benchmarks.EndToEnd;
 using OptGen.Benchmarks.HandWritten;
+using OptGen.Benchmarks.Investigation;
 using OptGen.Benchmarks.Optimizers;
 using OptGen.Benchmarks.Torch;
 
@@ -49,6 +50,15 @@ internal static class Verify
             Compare(kind, 2, "float, N = 2", Check, [Small<float>(kind).Generated, Small<float>(kind).Straight]);
             Compare(kind, 2, "double, N = 2", Check, [Small<double>(kind).Generated, Small<double>(kind).Straight]);
         }
+
+        // The float Adam gap investigation's pasted and varied copies (Investigation/).
+        Compare(Kind.Adam, 2, "float, N = 2", Check,
+        [
+            Small<float>(Kind.Adam).Generated,
+            new("pasted generated Step", Wrap<float>(new AdamFloat2Pasted().Step)),
+            new("pasted with one length check", Wrap<float>(new AdamFloat2OneCheck().Step)),
+            new("straight-line with StepCount", Wrap<float>(new AdamFloatStraightCounting().Step)),
+        ]);
 
         // Parallel = true really splits only from 32,768 parameters on; check one size above that too.
         Compare(Kind.Adam, 100_003, "float, N = 100003", Check, [.. LargeGenerated<float>(Kind.Adam, 100_003), .. HandWritten<float>(Kind.Adam, 100_003)]);
