@@ -39,7 +39,10 @@ public static class Program
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .AddColumn(new ThroughputColumn(), new FloorFractionColumn())
             .AddExporter(BenchmarkDotNet.Exporters.Json.JsonExporter.Brief) // raw statistics in ns, for the README's tables
-            .WithOption(ConfigOptions.JoinSummary, false);
+            .WithOption(ConfigOptions.JoinSummary, false)
+            // BenchmarkDotNet's default of 2 minutes for building its boilerplate project is not enough on a 2-core
+            // machine that is busy building something else (it gave up on every case at once); --buildTimeout overrides.
+            .WithBuildTimeout(TimeSpan.FromMinutes(10));
         bool jobGiven = args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
         if (!jobGiven)
         {
