@@ -163,8 +163,6 @@ internal static class Verify
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Enumerable.Range(0, n).Select(_ => T.CreateTruncating(random.NextDouble() * 2 - 1)).ToArray();
 
-    private delegate void SpanStep<T>(Span<T> p, ReadOnlySpan<T> g);
-
     /// <summary>A step over spans (a generated or hand-written optimizer's) as a step over the arrays verify keeps.</summary>
     private static Stepper<T> Wrap<T>(SpanStep<T> step) => (p, g) => step(p, g);
 
@@ -191,43 +189,9 @@ internal static class Verify
     private static (Competitor<T> Generated, Competitor<T> Straight) Small<T>(Kind kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        (Stepper<T> generated, Stepper<T> straight) = typeof(T) == typeof(float) ? Both<T, float>(SmallFloat(kind)) : Both<T, double>(SmallDouble(kind));
-        return (new("generated", generated), new("straight-line", straight));
+        (SpanStep<T> generated, SpanStep<T> straight) = SmallPairs.For<T>(kind);
+        return (new("generated", Wrap(generated)), new("straight-line", Wrap(straight)));
     }
-
-    private static (Stepper<float>, Stepper<float>) SmallFloat(Kind kind) => kind switch
-    {
-        Kind.Sgd => (Wrap<float>(new SgdFloat2().Step), Wrap<float>(new SgdFloatStraight().Step)),
-        Kind.Momentum => (Wrap<float>(new MomentumFloat2().Step), Wrap<float>(new MomentumFloatStraight().Step)),
-        Kind.Nesterov => (Wrap<float>(new NesterovFloat2().Step), Wrap<float>(new NesterovFloatStraight().Step)),
-        Kind.Adagrad => (Wrap<float>(new AdagradFloat2().Step), Wrap<float>(new AdagradFloatStraight().Step)),
-        Kind.RMSProp => (Wrap<float>(new RMSPropFloat2().Step), Wrap<float>(new RMSPropFloatStraight().Step)),
-        Kind.Adam => (Wrap<float>(new AdamFloat2().Step), Wrap<float>(new AdamFloatStraight().Step)),
-        Kind.AdamW => (Wrap<float>(new AdamWFloat2().Step), Wrap<float>(new AdamWFloatStraight().Step)),
-        Kind.Adamax => (Wrap<float>(new AdamaxFloat2().Step), Wrap<float>(new AdamaxFloatStraight().Step)),
-        Kind.NAdam => (Wrap<float>(new NAdamFloat2().Step), Wrap<float>(new NAdamFloatStraight().Step)),
-        Kind.RAdam => (Wrap<float>(new RAdamFloat2().Step), Wrap<float>(new RAdamFloatStraight().Step)),
-        Kind.Adadelta => (Wrap<float>(new AdadeltaFloat2().Step), Wrap<float>(new AdadeltaFloatStraight().Step)),
-        Kind.Rprop => (Wrap<float>(new RpropFloat2().Step), Wrap<float>(new RpropFloatStraight().Step)),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No N = 2 benchmark for this kind."),
-    };
-
-    private static (Stepper<double>, Stepper<double>) SmallDouble(Kind kind) => kind switch
-    {
-        Kind.Sgd => (Wrap<double>(new SgdDouble2().Step), Wrap<double>(new SgdDoubleStraight().Step)),
-        Kind.Momentum => (Wrap<double>(new MomentumDouble2().Step), Wrap<double>(new MomentumDoubleStraight().Step)),
-        Kind.Nesterov => (Wrap<double>(new NesterovDouble2().Step), Wrap<double>(new NesterovDoubleStraight().Step)),
-        Kind.Adagrad => (Wrap<double>(new AdagradDouble2().Step), Wrap<double>(new AdagradDoubleStraight().Step)),
-        Kind.RMSProp => (Wrap<double>(new RMSPropDouble2().Step), Wrap<double>(new RMSPropDoubleStraight().Step)),
-        Kind.Adam => (Wrap<double>(new AdamDouble2().Step), Wrap<double>(new AdamDoubleStraight().Step)),
-        Kind.AdamW => (Wrap<double>(new AdamWDouble2().Step), Wrap<double>(new AdamWDoubleStraight().Step)),
-        Kind.Adamax => (Wrap<double>(new AdamaxDouble2().Step), Wrap<double>(new AdamaxDoubleStraight().Step)),
-        Kind.NAdam => (Wrap<double>(new NAdamDouble2().Step), Wrap<double>(new NAdamDoubleStraight().Step)),
-        Kind.RAdam => (Wrap<double>(new RAdamDouble2().Step), Wrap<double>(new RAdamDoubleStraight().Step)),
-        Kind.Adadelta => (Wrap<double>(new AdadeltaDouble2().Step), Wrap<double>(new AdadeltaDoubleStraight().Step)),
-        Kind.Rprop => (Wrap<double>(new RpropDouble2().Step), Wrap<double>(new RpropDoubleStraight().Step)),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No N = 2 benchmark for this kind."),
-    };
 
     /// <summary>The constructor-sized generated optimizer of <paramref name="kind"/> and its <c>Parallel = true</c> twin.</summary>
     private static Competitor<T>[] LargeGenerated<T>(Kind kind, int n)
