@@ -53,7 +53,7 @@ internal static class PairedTiming
         output.WriteLine("|---|---|---|--:|--:|--:|");
         if (kindNames.Contains("gap", StringComparer.OrdinalIgnoreCase))
         {
-            // Investigation/: the float Adam gap taken apart.
+            // Investigation/: the float Adam, Adamax and Rprop gaps taken apart.
             (SpanStep<float> generated, SpanStep<float> straight) = SmallPairs.For<float>(Kind.Adam);
             Measure(output, Kind.Adam, "float",
             [
@@ -62,6 +62,22 @@ internal static class PairedTiming
                 ("Generated, pasted (control)", new Investigation.AdamFloat2Pasted().Step),
                 ("Generated, pasted, one string-free length check", new Investigation.AdamFloat2OneCheck().Step),
                 ("Hand-written + StepCount++", new Investigation.AdamFloatStraightCounting().Step),
+            ]);
+            (generated, straight) = SmallPairs.For<float>(Kind.Adamax);
+            Measure(output, Kind.Adamax, "float",
+            [
+                ("Hand-written straight-line", straight),
+                ("Generated", generated),
+                ("Generated, pasted (control)", new Investigation.AdamaxFloat2Pasted().Step),
+                ("Generated, pasted, one check, state through locals", new Investigation.AdamaxFloat2Locals().Step),
+            ]);
+            (generated, straight) = SmallPairs.For<float>(Kind.Rprop);
+            Measure(output, Kind.Rprop, "float",
+            [
+                ("Hand-written straight-line", straight),
+                ("Generated", generated),
+                ("Generated, pasted (control)", new Investigation.RpropFloat2Pasted().Step),
+                ("Generated, pasted, one check, locals, clamp by comparisons", new Investigation.RpropFloat2Clamp().Step),
             ]);
             return 0;
         }

@@ -60,6 +60,19 @@ internal static class Verify
             new("straight-line with StepCount", Wrap<float>(new AdamFloatStraightCounting().Step)),
         ]);
 
+        Compare(Kind.Adamax, 2, "float, N = 2", Check,
+        [
+            Small<float>(Kind.Adamax).Generated,
+            new("pasted generated Step", Wrap<float>(new AdamaxFloat2Pasted().Step)),
+            new("pasted with locals", Wrap<float>(new AdamaxFloat2Locals().Step)),
+        ]);
+        Compare(Kind.Rprop, 2, "float, N = 2", Check,
+        [
+            Small<float>(Kind.Rprop).Generated,
+            new("pasted generated Step", Wrap<float>(new RpropFloat2Pasted().Step)),
+            new("pasted with the comparison clamp", Wrap<float>(new RpropFloat2Clamp().Step)),
+        ]);
+
         // Parallel = true really splits only from 32,768 parameters on; check one size above that too.
         Compare(Kind.Adam, 100_003, "float, N = 100003", Check, [.. LargeGenerated<float>(Kind.Adam, 100_003), .. HandWritten<float>(Kind.Adam, 100_003)]);
         Compare(Kind.AdamW, 100_003, "float, N = 100003", Check, [.. LargeGenerated<float>(Kind.AdamW, 100_003), .. HandWritten<float>(Kind.AdamW, 100_003)]);
