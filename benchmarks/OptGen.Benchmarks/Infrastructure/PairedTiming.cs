@@ -78,6 +78,7 @@ internal static class PairedTiming
                 ("Generated", generated),
                 ("Generated, pasted (control)", new Investigation.RpropFloat2Pasted().Step),
                 ("Generated, pasted, one check, locals, clamp by comparisons", new Investigation.RpropFloat2Clamp().Step),
+                ("Generated, pasted, as above with fewer branches", new Investigation.RpropFloat2Lean().Step),
             ]);
             return 0;
         }

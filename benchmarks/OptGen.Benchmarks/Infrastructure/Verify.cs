@@ -71,6 +71,7 @@ internal static class Verify
             Small<float>(Kind.Rprop).Generated,
             new("pasted generated Step", Wrap<float>(new RpropFloat2Pasted().Step)),
             new("pasted with the comparison clamp", Wrap<float>(new RpropFloat2Clamp().Step)),
+            new("pasted with fewer branches", Wrap<float>(new RpropFloat2Lean().Step)),
         ]);
 
         // Parallel = true really splits only from 32,768 parameters on; check one size above that too.

@@ -172,3 +172,49 @@ public sealed class RpropFloat2Clamp
 
     private static float Clamp(float x, float lo, float hi) => x < lo ? lo : x > hi ? hi : x;
 }
+
+/// <summary>
+/// <see cref="RpropFloat2Clamp"/> with fewer branches per element, each bit-identical: the product g·g₋ compared
+/// with 0 directly (sign(x) &gt; 0 exactly when x &gt; 0), the first step's η ← lr done once in the step's prologue instead
+/// of a select in every element, and the move written as a select of ±η (sign(gStep)·η for gStep ≠ 0; gStep·η
+/// keeps ±0 and NaN as torch.sign(gStep)·η does).
+/// </summary>
+public sealed class RpropFloat2Lean
+{
+    private const int ParameterCount = 2;
+    private float _prev0, _prev1;
+    private float _eta0, _eta1;
+
+    public double LearningRate { get; set; } = 0.01;
+
+    public long StepCount { get; private set; }
+
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
+    {
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
+        {
+            ProposedGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
+        }
+
+        if (++StepCount == 1)
+        {
+            _eta0 = _eta1 = (float)LearningRate;
+        }
+
+        float g0 = gradients[0];
+        float agreement0 = g0 * _prev0;
+        float eta0 = _eta0 = Clamp(_eta0 * (agreement0 > 0f ? 1.2f : (agreement0 < 0f ? 0.5f : 1f)), 1e-06f, 50f);
+        float gStep0 = agreement0 < 0f ? 0f : g0;
+        parameters[0] -= gStep0 > 0f ? eta0 : gStep0 < 0f ? -eta0 : gStep0 * eta0;
+        _prev0 = gStep0;
+
+        float g1 = gradients[1];
+        float agreement1 = g1 * _prev1;
+        float eta1 = _eta1 = Clamp(_eta1 * (agreement1 > 0f ? 1.2f : (agreement1 < 0f ? 0.5f : 1f)), 1e-06f, 50f);
+        float gStep1 = agreement1 < 0f ? 0f : g1;
+        parameters[1] -= gStep1 > 0f ? eta1 : gStep1 < 0f ? -eta1 : gStep1 * eta1;
+        _prev1 = gStep1;
+    }
+
+    private static float Clamp(float x, float lo, float hi) => x < lo ? lo : x > hi ? hi : x;
+}
