@@ -63,6 +63,13 @@ internal static class PairedTiming
                 ("Generated, pasted, one string-free length check", new Investigation.AdamFloat2OneCheck().Step),
                 ("Hand-written + StepCount++", new Investigation.AdamFloatStraightCounting().Step),
             ]);
+            (SpanStep<double> generatedDouble, SpanStep<double> straightDouble) = SmallPairs.For<double>(Kind.Adam);
+            Measure(output, Kind.Adam, "double",
+            [
+                ("Hand-written straight-line", straightDouble),
+                ("Generated", generatedDouble),
+                ("Generated, pasted, one string-free length check", new Investigation.AdamDouble2OneCheck().Step),
+            ]);
             (generated, straight) = SmallPairs.For<float>(Kind.Adamax);
             Measure(output, Kind.Adamax, "float",
             [

@@ -60,6 +60,11 @@ internal static class Verify
             new("straight-line with StepCount", Wrap<float>(new AdamFloatStraightCounting().Step)),
         ]);
 
+        Compare(Kind.Adam, 2, "double, N = 2", Check,
+        [
+            Small<double>(Kind.Adam).Generated,
+            new("pasted with one length check", Wrap<double>(new AdamDouble2OneCheck().Step)),
+        ]);
         Compare(Kind.Adamax, 2, "float, N = 2", Check,
         [
             Small<float>(Kind.Adamax).Generated,
