@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OptGen.Generator.Diagnostics;
@@ -9,14 +10,15 @@ using OptGen.Generator.Parsing;
 namespace OptGen.Generator;
 
 /// <summary>
-/// Writes an optimizer into every <c>[OptGen.Optimizer]</c> partial class or struct. The pipeline only:
-/// parse (symbols → <see cref="OptimizerSpec"/>, plain data), then emit (spec → source).
+/// Writes an optimizer into every valid <c>[OptGen.Optimizer]</c> partial class or struct. The pipeline only:
+/// parse (symbols → <see cref="OptimizerSpec"/>, plain data), name (unique file names), then emit (spec → source).
+/// Misuse is reported by <see cref="OptimizerAnalyzer"/>; the generator stays silent and generates nothing for it.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OptimizerGenerator : IIncrementalGenerator
 {
     /// <summary>The attribute's metadata name.</summary>
-    public const string AttributeName = "OptGen.OptimizerAttribute";
+    public const string AttributeName = OptimizerParser.AttributeName;
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -25,19 +27,23 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 AttributeName,
                 predicate: static (node, _) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
-                transform: static (syntaxContext, cancellationToken) => OptimizerParser.Parse(syntaxContext, cancellationToken))
+                transform: static (syntaxContext, cancellationToken) => syntaxContext.TargetSymbol is INamedTypeSymbol type
+                    ? OptimizerParser.Parse(type, syntaxContext.SemanticModel.Compilation, cancellationToken)
+                    : new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty))
             .WithTrackingName(TrackingNames.Parse);
-
-        IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
-            .SelectMany(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
         IncrementalValuesProvider<OptimizerSpec> specs = results
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Specs);
-        context.RegisterSourceOutput(specs, static (output, spec) => Emit(output, spec));
+
+        // File names must be unique ignoring case across all optimizers, so they are chosen together; each named
+        // spec is still its own item, so an unchanged optimizer's output stays cached.
+        IncrementalValuesProvider<NamedSpec> named = specs
+            .Collect()
+            .SelectMany(static (all, _) => HintNames.Assign(all))
+            .WithTrackingName(TrackingNames.Named);
+        context.RegisterSourceOutput(named, static (output, spec) => Emit(output, spec));
 
         // The runtime's TorchDefaults is written from the kind definitions, so the attribute and the generator agree.
         IncrementalValueProvider<bool> isRuntime = context.CompilationProvider
@@ -52,20 +58,16 @@ public sealed class OptimizerGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Emit(SourceProductionContext output, OptimizerSpec spec)
+    private static void Emit(SourceProductionContext output, NamedSpec named)
     {
-        string source;
         try
         {
-            source = OptimizerEmitter.Emit(spec);
+            output.AddSource(named.HintName, OptimizerEmitter.Emit(named.Spec));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Never let an exception escape (CS8785 would hide every other diagnostic); report it instead.
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, null, spec.Type.Name, exception.Message));
-            return;
+            // Never let an exception escape (CS8785 would hide every other optimizer); report it instead.
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, null, named.Spec.Type.Name, exception.Message));
         }
-
-        output.AddSource(spec.HintName, source);
     }
 }

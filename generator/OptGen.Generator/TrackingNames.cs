@@ -12,6 +12,6 @@ public static class TrackingNames
     /// <summary>Whether the compilation is the runtime itself (which gets TorchDefaults).</summary>
     public const string Runtime = nameof(Runtime);
 
-    /// <summary>The diagnostics.</summary>
-    public const string Diagnostics = nameof(Diagnostics);
+    /// <summary>The valid specs with their (unique) file names.</summary>
+    public const string Named = nameof(Named);
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using OptGen.Demo.Cases;
 using OptGen.Demo.Cli;
+using OptGen.Demo.Distributed;
 
 namespace OptGen.Demo;
 
@@ -156,6 +157,7 @@ public static class DemoApp
         }
 
         root.Add(ShowCommand.Create(io));
+        root.Add(DistributedCommand.Create(io));
         return root;
     }
 

@@ -16,7 +16,7 @@ public sealed class CachingTests
         [Optimizer(Kind.Sgd, Params = 3, LearningRate = 1)] public partial class Second;
         """;
 
-    private static readonly string[] s_trackedSteps = [TrackingNames.Parse, TrackingNames.Specs, TrackingNames.Diagnostics];
+    private static readonly string[] s_trackedSteps = [TrackingNames.Parse, TrackingNames.Specs, TrackingNames.Named];
 
     [Fact]
     public void An_unrelated_edit_leaves_every_step_cached()

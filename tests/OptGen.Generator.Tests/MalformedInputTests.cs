@@ -46,6 +46,7 @@ public sealed class MalformedInputTests
         Assert.Null(run.Exception);
         Assert.DoesNotContain(output.GetDiagnostics(), d => d.Id is "CS8785" or "OPTG000");
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "OPTG000");
+        Assert.DoesNotContain(GeneratorHarness.AnalyzerDiagnostics(output), d => d.Id == "OPTG000");
     }
 
     [Fact]

@@ -103,12 +103,63 @@ internal static class DiagnosticDescriptors
         "Rprop's MinStepSize must not exceed MaxStepSize",
         "MinStepSize is {0}, above MaxStepSize = {1}; the step sizes are clamped to [MinStepSize, MaxStepSize], so MinStepSize must be at most MaxStepSize");
 
+    public static readonly DiagnosticDescriptor UnsupportedType = Error(
+        "OPTG017",
+        "OptGen cannot add an optimizer to this type",
+        "'{0}' is {1}");
+
+    public static readonly DiagnosticDescriptor ValueDoesNotFitElementType = Error(
+        "OPTG018",
+        "A hyperparameter does not fit the element type",
+        "{0} is {1}, {2}; use a value a float can hold, or ElementType = typeof(double)");
+
+    public static readonly DiagnosticDescriptor MemberNameClash = Error(
+        "OPTG019",
+        "A member clashes with one OptGen generates",
+        "'{0}' already uses the name '{1}' ({2}), which OptGen generates; rename it");
+
+    public static readonly DiagnosticDescriptor PrimaryConstructorClash = Error(
+        "OPTG020",
+        "A primary constructor clashes with the generated constructor",
+        "'{0}' has a primary constructor, but OptGen generates the constructor of this optimizer; {1}");
+
+    public static readonly DiagnosticDescriptor StateTooLarge = Error(
+        "OPTG021",
+        "The optimizer's state would not fit in a span",
+        "Params = {0} with {1} state buffers needs a state of about {2} elements, more than a span holds (2147483647); use fewer parameters per optimizer");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "OPTG022",
+        "The generated code needs a newer C#",
+        "This project compiles C# {0}, but the code OptGen generates needs C# {1} or later; set <LangVersion> to {1} or later (the .NET 10 SDK's default is newer)");
+
+    public static readonly DiagnosticDescriptor LargeStruct = new(
+        "OPTG023",
+        "A struct optimizer this large can overflow the stack",
+        "'{0}' holds {1} KiB of state inline; every local or copy of it takes that much stack (a thread has 1 MiB or less); make it a class",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink);
+
+    public static readonly DiagnosticDescriptor InvalidClip = Error(
+        "OPTG024",
+        "A clipping threshold must be a positive finite number",
+        "{0} is {1}; it must be {2} (omit it for no clipping)");
+
+    public static readonly DiagnosticDescriptor TwoClips = Error(
+        "OPTG025",
+        "Clip by norm or by value, not both",
+        "ClipGradNorm and ClipGradValue are both given; torch applies one or the other before a step, so keep one");
+
     /// <summary>Every descriptor, in id order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
         InternalError, NotPartial, InvalidParameterCount, InvalidLearningRate, DecayOutOfRange, InvalidEpsilon,
         NesterovWithDampening, UnsupportedElementType, UndefinedKind, StructWithoutParams, UnusedHyperparameter,
         NegativeHyperparameter, ParallelStruct, ParallelWithoutEffect, RhoOutOfRange, RpropEtas, RpropStepSizes,
+        UnsupportedType, ValueDoesNotFitElementType, MemberNameClash, PrimaryConstructorClash, StateTooLarge,
+        LanguageVersionTooLow, LargeStruct, InvalidClip, TwoClips,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

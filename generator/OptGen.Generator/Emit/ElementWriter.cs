@@ -40,6 +40,7 @@ internal static class ElementWriter
             BufferValue buffer => access.Buffer(buffer.Name),
             ElementLocal local => local.Name + access.Suffix,
             StepValue value => value.Name,
+            ClipScale => "clipScale",
             _ => null,
         });
 
@@ -60,6 +61,7 @@ internal static class ElementWriter
                 AssignBuffer assign => $"{access.Buffer(assign.Buffer)} = {expressions.Write(assign.Value)};",
                 DescendParameter descend => $"{access.Parameter} -= {expressions.Write(descend.Step)};",
                 ScaleParameter scale => $"{access.Parameter} *= {expressions.Write(scale.Factor)};",
+                SetParameter set => $"{access.Parameter} = {expressions.Write(set.Value)};",
                 DefineLocal local => $"{context.T} {local.Name}{access.Suffix} = {expressions.Write(local.Value)};",
                 _ => throw UnknownNode.Of(statement),
             });
@@ -81,9 +83,10 @@ internal static class ElementWriter
                 BufferValue buffer => buffer.Name,
                 ElementLocal local => local.Name,
                 StepValue value => value.Name,
+                ClipScale => "clipScale",
                 _ => null,
             },
-            isScalar: expression => expression is StepValue);
+            isScalar: expression => expression is StepValue or ClipScale);
 
         writer.Line($"var p = {vector}.LoadUnsafe(ref parametersStart, (nuint)i);");
         writer.Line($"var g = {vector}.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;");
@@ -104,6 +107,7 @@ internal static class ElementWriter
                 AssignBuffer assign => $"{assign.Buffer} = {expressions.Write(assign.Value)};",
                 DescendParameter descend => $"p -= {expressions.Write(descend.Step)};",
                 ScaleParameter scale => $"p *= {Scalar(scale.Factor) ?? expressions.Write(scale.Factor)};",
+                SetParameter set => $"p = {expressions.Write(set.Value)};",
                 DefineLocal local => $"var {local.Name} = {expressions.Write(local.Value)};",
                 _ => throw UnknownNode.Of(statement),
             });

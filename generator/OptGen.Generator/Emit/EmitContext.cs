@@ -61,6 +61,12 @@ internal sealed class EmitContext
         _ => "double",
     };
 
+    /// <summary>The gradient-norm clip threshold, or 0 when the step does not clip by norm.</summary>
+    public double ClipGradNorm => Spec.Hyperparameters[Hyperparameter.ClipGradNorm];
+
+    /// <summary>Whether the step needs a pass over the gradients for their norm first.</summary>
+    public bool ClipsByNorm => ClipGradNorm != 0;
+
     /// <summary>Whether the step number t is read anywhere.</summary>
     public bool UsesStepNumber => ExpressionNodes.InStepCode(Rule).Any(node => node is StepNumber);
 

@@ -16,7 +16,8 @@ internal static class KindTableWriter
         table.Append("|---|---|---|\n");
         foreach (KindDefinition definition in KindRegistry.All)
         {
-            string hyperparameters = string.Join(", ", definition.Hyperparameters.Select(Describe));
+            // Clipping, which every kind takes, is said once under the table rather than in every row.
+            string hyperparameters = string.Join(", ", definition.Hyperparameters.Except(KindDefinition.Common).Select(Describe));
             table.Append($"| `{definition.Kind}` | `{definition.Reference}` | {hyperparameters} |\n");
         }
 
@@ -25,6 +26,7 @@ internal static class KindTableWriter
 
     private static string Describe(HyperparameterUse use) =>
         use.Definition.Type == HyperparameterType.Flag ? $"`{use.Name}`" : $"`{use.Name}` {Number(use.Default)}";
+
 
     /// <summary>1e-8 rather than 1e-08: the table is for people.</summary>
     private static string Number(double value) =>

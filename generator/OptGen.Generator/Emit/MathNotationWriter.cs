@@ -30,6 +30,8 @@ internal sealed class MathNotationWriter(Func<Expression, string> symbol)
                 return "∇f(θ)";
             case Gradient:
                 return "g";
+            case ClipScale:
+                return "clip";
             case StepValue value:
                 return value.Name;
             case ElementLocal local:

@@ -22,6 +22,11 @@ internal static class MemberWriter
         WriteReset(writer, context);
         writer.Line();
         StatePersistenceWriter.Write(writer, context);
+        if (context.Rule.Modes is not null)
+        {
+            ModesWriter.Write(writer, context);
+        }
+
         context.Storage.WriteTypes(writer, context);
     }
 
@@ -91,6 +96,11 @@ internal static class MemberWriter
             writer.Line($"private global::OptGen.CompilerServices.ParallelStep<{context.T}>? _parallel; // splits each step across the cores; made at the first step");
             writer.Line("private int _offset; // where the buffer being stepped starts in the state, for the workers");
             writer.Line($"private {context.T} _gradientScale; // this step's gradient scale, for the workers");
+            if (context.ClipsByNorm)
+            {
+                writer.Line($"private {context.T} _clipScale; // this step's clip coefficient, for the workers");
+            }
+
             foreach ((DefineStepValue value, StepValueType type) in context.ElementStepValues)
             {
                 writer.Line($"private {context.CSharpType(type)} _{value.Name}; // this step's {value.Comment ?? value.Name}, for the workers");

@@ -38,7 +38,7 @@ internal sealed class ScalarExpressionWriter(ElementType element, Func<Expressio
             case Select select:
                 precedence = Precedence.Conditional;
                 return $"{Operand(select.Condition, Precedence.Conditional, isRight: false)} ? {Write(select.WhenTrue)} : {Operand(select.WhenFalse, Precedence.Conditional, isRight: true)}";
-            case CurrentLearningRate or StepNumber or ScalarState or StepValue or Parameter or RawGradient or Gradient or BufferValue or ElementLocal:
+            case CurrentLearningRate or StepNumber or ScalarState or StepValue or Parameter or RawGradient or ClipScale or Gradient or BufferValue or ElementLocal:
                 precedence = Precedence.Primary;
                 return leaf(expression) ?? throw UnknownNode.Misplaced(expression, "this part of the code");
             default:

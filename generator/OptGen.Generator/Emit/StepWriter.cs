@@ -42,6 +42,7 @@ internal static class StepWriter
         WriteLengthCheck(writer, "gradients");
         writer.Line();
         WriteConstructedCheck(writer, context);
+        WriteClipScale(writer, context, "norm.Add(gradients);");
         StepValuesWriter.Write(writer, context, assignOuts: false);
         for (int index = 0; index < context.Spec.ParameterCount; index++)
         {
@@ -91,7 +92,7 @@ internal static class StepWriter
     {
         string t = context.T;
         string one = context.Constant(1);
-        string values = string.Join("", context.ElementStepValues.Select(entry => ", " + entry.Value.Name));
+        string values = (context.ClipsByNorm ? ", clipScale" : "") + string.Join("", context.ElementStepValues.Select(entry => ", " + entry.Value.Name));
         string outs = string.Join(", ", context.ElementStepValues.Select(entry => $"out {context.CSharpType(entry.Type)} {entry.Value.Name}"));
         string outArguments = string.Join(", ", context.ElementStepValues.Select(entry => $"out {context.CSharpType(entry.Type)} {entry.Value.Name}"));
 
@@ -106,6 +107,7 @@ internal static class StepWriter
         WriteLengthCheck(writer, "gradients");
         writer.Line();
         WriteConstructedCheck(writer, context);
+        WriteClipScale(writer, context, "norm.Add(gradients, gradientScale);");
         writer.Line($"BeginStep({outArguments});");
         WriteUpdate(writer, context, "parameters", "gradients", "0", values);
         writer.Close();
@@ -116,6 +118,7 @@ internal static class StepWriter
         OpenStep(writer, context, $"public void Step(global::OptGen.ParameterSet<{t}> parameters, {t} gradientScale)");
         WriteSetCheck(writer);
         WriteConstructedCheck(writer, context);
+        WriteClipScale(writer, context, "norm.Add(parameters.Gradients(k), gradientScale);", overBuffers: true);
         writer.Line($"BeginStep({outArguments});");
         writer.Open("for (int k = 0; k < parameters.Count; k++)");
         WriteUpdate(writer, context, "parameters.Parameters(k)", "parameters.Gradients(k)", "parameters.Offset(k)", values);
@@ -151,6 +154,11 @@ internal static class StepWriter
         // The workers read this step's values from fields (see StepRange).
         writer.Line($"_offset = {offset};");
         writer.Line("_gradientScale = gradientScale;");
+        if (context.ClipsByNorm)
+        {
+            writer.Line("_clipScale = clipScale;");
+        }
+
         foreach ((DefineStepValue value, _) in context.ElementStepValues)
         {
             writer.Line($"_{value.Name} = {value.Name};");
@@ -174,7 +182,7 @@ internal static class StepWriter
     private static void WriteUpdateElements(SourceWriter writer, EmitContext context)
     {
         string t = context.T;
-        string parameters = string.Concat(context.ElementStepValues.Select(entry => $", {context.CSharpType(entry.Type)} {entry.Value.Name}"));
+        string parameters = (context.ClipsByNorm ? $", {t} clipScale" : "") + string.Concat(context.ElementStepValues.Select(entry => $", {context.CSharpType(entry.Type)} {entry.Value.Name}"));
         writer.Line("/// <summary>Updates <paramref name=\"parameters\"/> against the state from <paramref name=\"offset\"/> on.</summary>");
         writer.Line(OptimizerEmitter.GeneratedCodeAttribute);
         writer.Open($"private void UpdateElements(global::System.Span<{t}> parameters, global::System.ReadOnlySpan<{t}> gradients, int offset, {t} gradientScale{parameters})");
@@ -195,7 +203,8 @@ internal static class StepWriter
         writer.Line();
         for (int width = 0; width < VectorWidths.Length; width++)
         {
-            string vector = VectorWidths[width].Name;
+            // Fully qualified: a user's type or type parameter named Vector256 must not change what this means.
+            string vector = "global::System.Runtime.Intrinsics." + VectorWidths[width].Name;
             int lanes = VectorWidths[width].Bits / (context.Spec.Element == ElementType.Float ? 32 : 64);
             writer.Open($"{(width == 0 ? "if" : "else if")} ({vector}.IsHardwareAccelerated)");
             writer.Line($"// {lanes} {t}s at a time");
@@ -218,11 +227,39 @@ internal static class StepWriter
     private static void WriteStepRange(SourceWriter writer, EmitContext context, string values)
     {
         string t = context.T;
-        string fields = string.Concat(context.ElementStepValues.Select(entry => ", _" + entry.Value.Name));
+        string fields = (context.ClipsByNorm ? ", _clipScale" : "") + string.Concat(context.ElementStepValues.Select(entry => ", _" + entry.Value.Name));
         writer.Line("/// <summary>Updates parameters [start, end) of the current buffer: one core's share of a step.</summary>");
         writer.Line(OptimizerEmitter.GeneratedCodeAttribute);
         writer.Line($"void global::OptGen.CompilerServices.IRangeStep<{t}>.StepRange(global::System.Span<{t}> parameters, global::System.ReadOnlySpan<{t}> gradients, int start, int end) =>");
         writer.Line($"    UpdateElements(parameters[start..end], gradients[start..end], _offset + start, _gradientScale{fields});");
+    }
+
+    /// <summary>
+    /// ClipGradNorm's first pass: the norm of all the gradients (as <paramref name="add"/> feeds them), then torch's
+    /// clip coefficient, which the update pass multiplies into each gradient as it reads it.
+    /// </summary>
+    private static void WriteClipScale(SourceWriter writer, EmitContext context, string add, bool overBuffers = false)
+    {
+        if (!context.ClipsByNorm)
+        {
+            return;
+        }
+
+        writer.Line($"// Clipping by norm: one pass for ‖g‖₂, then min(1, {Literal.Math(context.ClipGradNorm)} / (‖g‖₂ + 1e-6)) scales every gradient as the update reads it.");
+        writer.Line($"var norm = new global::OptGen.GradientNorm<{context.T}>();");
+        if (overBuffers)
+        {
+            writer.Open("for (int k = 0; k < parameters.Count; k++)");
+            writer.Line(add);
+            writer.Close();
+        }
+        else
+        {
+            writer.Line(add);
+        }
+
+        writer.Line($"{context.T} clipScale = norm.ClipCoefficient({Literal.Double(context.ClipGradNorm)});");
+        writer.Line();
     }
 
     private static void OpenStep(SourceWriter writer, EmitContext context, string signature)
@@ -248,18 +285,27 @@ internal static class StepWriter
         writer.Line();
     }
 
-    /// <summary>A struct made with <c>default</c> has no learning rate and no state: refuse it rather than do nothing.</summary>
+    /// <summary>
+    /// A struct made with <c>default</c> has no learning rate and no state: refuse it rather than do nothing. A
+    /// train/eval optimizer refuses to step in evaluation mode, as the reference does.
+    /// </summary>
     private static void WriteConstructedCheck(SourceWriter writer, EmitContext context)
     {
-        if (!context.IsStruct)
+        if (context.IsStruct)
         {
-            return;
+            writer.Open("if (!_constructed)");
+            writer.Line($"global::OptGen.CompilerServices.OptimizerGuards.ThrowNotConstructed(\"{context.ConstructorName}\");");
+            writer.Close();
+            writer.Line();
         }
 
-        writer.Open("if (!_constructed)");
-        writer.Line($"global::OptGen.CompilerServices.OptimizerGuards.ThrowNotConstructed(\"{context.ConstructorName}\");");
-        writer.Close();
-        writer.Line();
+        if (context.Rule.Modes is not null)
+        {
+            writer.Open("if (!IsTraining)");
+            writer.Line($"global::OptGen.CompilerServices.OptimizerGuards.ThrowNotTraining(\"{context.ConstructorName}\");");
+            writer.Close();
+            writer.Line();
+        }
     }
 
     private static string Subscript(int index) =>

@@ -34,7 +34,7 @@ internal sealed class VectorExpressionWriter(string vector, ElementType element,
                 return RenderComparison(comparison);
             case Select select:
                 return RenderSelect(select);
-            case CurrentLearningRate or StepNumber or ScalarState or StepValue or Parameter or RawGradient or Gradient or BufferValue or ElementLocal:
+            case CurrentLearningRate or StepNumber or ScalarState or StepValue or Parameter or RawGradient or ClipScale or Gradient or BufferValue or ElementLocal:
                 string text = leaf(expression) ?? throw UnknownNode.Misplaced(expression, "element code");
                 return new Rendered(text, Precedence.Primary, IsVector: !isScalar(expression));
             default:

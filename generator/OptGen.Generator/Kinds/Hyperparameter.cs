@@ -10,6 +10,9 @@ internal enum HyperparameterType
 
     /// <summary>A <c>bool</c> (stored as 0 or 1).</summary>
     Flag,
+
+    /// <summary>An <c>int</c> count (of steps).</summary>
+    Count,
 }
 
 /// <summary>
@@ -71,6 +74,21 @@ internal static class Hyperparameter
     public static readonly HyperparameterDefinition MaxStepSize = new(
         "MaxStepSize", "step_sizes[1]", "Γ₊", HyperparameterType.Real, 50.0, ValueRange.NonNegative, "the largest step size");
 
+    public static readonly HyperparameterDefinition Beta3 = new(
+        "Beta3", "betas[2]", "β₃", HyperparameterType.Real, 0.9999, ValueRange.Fraction, "decay of AdEMAMix's slow first moment");
+
+    public static readonly HyperparameterDefinition WarmupSteps = new(
+        "WarmupSteps", "warmup_steps", "T", HyperparameterType.Count, 0, ValueRange.Between(0, true, int.MaxValue, true, DiagnosticDescriptors.NegativeHyperparameter), "the steps of the warm-up (0: none)");
+
+    public static readonly HyperparameterDefinition WeightLrPower = new(
+        "WeightLrPower", "weight_lr_power", "p", HyperparameterType.Real, 2.0, ValueRange.NonNegative, "the power of the learning rate in the averaging weights");
+
+    public static readonly HyperparameterDefinition ClipGradNorm = new(
+        "ClipGradNorm", "clip_grad_norm_(max_norm)", "c", HyperparameterType.Real, 0.0, ValueRange.Positive(DiagnosticDescriptors.InvalidClip), "the largest gradient norm; larger gradients are scaled down (0: no clipping)");
+
+    public static readonly HyperparameterDefinition ClipGradValue = new(
+        "ClipGradValue", "clip_grad_value_(clip_value)", "c", HyperparameterType.Real, 0.0, ValueRange.Positive(DiagnosticDescriptors.InvalidClip), "the largest gradient magnitude; each gradient is clamped to [−c, c] (0: no clipping)");
+
     public static readonly HyperparameterDefinition Centered = Flag("Centered", "centered", "normalise by the variance");
 
     public static readonly HyperparameterDefinition Amsgrad = Flag("Amsgrad", "amsgrad", "use the running maximum of the second moment");
@@ -83,7 +101,8 @@ internal static class Hyperparameter
     public static readonly HyperparameterDefinition[] All =
     [
         LearningRate, Momentum, Dampening, WeightDecay, Beta1, Beta2, Epsilon, Alpha, LrDecay, InitialAccumulatorValue,
-        MomentumDecay, Rho, EtaMinus, EtaPlus, MinStepSize, MaxStepSize, Centered, Amsgrad, DecoupledWeightDecay, Maximize,
+        MomentumDecay, Rho, EtaMinus, EtaPlus, MinStepSize, MaxStepSize, Beta3, WarmupSteps, WeightLrPower,
+        ClipGradNorm, ClipGradValue, Centered, Amsgrad, DecoupledWeightDecay, Maximize,
     ];
 
     private static HyperparameterDefinition Flag(string name, string torchName, string description) =>

@@ -18,8 +18,19 @@ internal abstract class KindDefinition
     /// <summary>The reference implementation, as users know it: <c>torch.optim.Adam</c>.</summary>
     public abstract string Reference { get; }
 
-    /// <summary>The hyperparameters this kind takes (the learning rate and maximize among them), in documentation order.</summary>
-    public abstract IReadOnlyList<HyperparameterUse> Hyperparameters { get; }
+    /// <summary>
+    /// The hyperparameters this kind takes, in documentation order: its own (the learning rate and maximize among
+    /// them), then those every kind takes (gradient clipping).
+    /// </summary>
+    public IReadOnlyList<HyperparameterUse> Hyperparameters => _hyperparameters ??= [.. Own, .. Common];
+
+    /// <summary>The hyperparameters particular to this kind.</summary>
+    protected abstract IReadOnlyList<HyperparameterUse> Own { get; }
+
+    /// <summary>What every kind takes besides its own: clipping, fused into the step.</summary>
+    public static IReadOnlyList<HyperparameterUse> Common { get; } = [Use(Hyperparameter.ClipGradNorm), Use(Hyperparameter.ClipGradValue)];
+
+    private IReadOnlyList<HyperparameterUse>? _hyperparameters;
 
     /// <summary>Writes the update rule for the configured hyperparameters.</summary>
     public abstract void Define(RuleBuilder rule);

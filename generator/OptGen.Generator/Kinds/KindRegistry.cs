@@ -24,6 +24,10 @@ internal static class KindRegistry
         new RAdamDefinition(),
         new AdadeltaDefinition(),
         new RpropDefinition(),
+        new LionDefinition(),
+        new AdoptDefinition(),
+        new AdEMAMixDefinition(),
+        new ScheduleFreeAdamWDefinition(),
     ];
 
     private static readonly Dictionary<Kind, KindDefinition> s_byKind = All.ToDictionary(definition => definition.Kind);

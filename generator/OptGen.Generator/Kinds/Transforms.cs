@@ -15,7 +15,7 @@ internal static class Transforms
     /// </summary>
     public static void Gradient(RuleBuilder rule, bool l2WeightDecay)
     {
-        Expression g = RawGradient.Instance;
+        Expression g = Clipped(rule);
         if (rule.IsOn(Maximize))
         {
             g = -g;
@@ -27,6 +27,22 @@ internal static class Transforms
         }
 
         rule.DefineGradient(g);
+    }
+
+    /// <summary>
+    /// The raw gradient clipped as torch's <c>clip_grad_norm_</c> (scaled by this step's coefficient) or
+    /// <c>clip_grad_value_</c> (clamped to [−c, c]) would leave it before <c>step()</c>; the raw gradient when neither is on.
+    /// </summary>
+    private static Expression Clipped(RuleBuilder rule)
+    {
+        Expression raw = RawGradient.Instance;
+        if (rule[Hyperparameter.ClipGradNorm] != 0)
+        {
+            return raw * ClipScale.Instance;
+        }
+
+        double limit = rule[Hyperparameter.ClipGradValue];
+        return limit != 0 ? Call.Min(Call.Max(raw, new Constant(-limit)), new Constant(limit)) : raw;
     }
 
     /// <summary>
@@ -61,6 +77,13 @@ internal static class Transforms
     /// </summary>
     public static Expression EmaOfSquare(Expression average, double beta, Expression value) =>
         new Constant(beta) * average + new Constant(1 - beta) * value * value;
+
+    /// <summary>
+    /// torch's <c>lerp(a, b, w)</c> for a weight known at compile time, in the form torch's kernel picks:
+    /// <c>a + w·(b − a)</c> for |w| &lt; 0.5, else <c>b − (b − a)·(1 − w)</c>.
+    /// </summary>
+    public static Expression Lerp(Expression a, Expression b, double weight) =>
+        System.Math.Abs(weight) < 0.5 ? a + new Constant(weight) * (b - a) : b - (b - a) * new Constant(1 - weight);
 
     /// <summary>The "λ = 0.01, β₁ = 0.9" style note of a constant for the documentation.</summary>
     public static string Show(double value) => Literal.Math(value);

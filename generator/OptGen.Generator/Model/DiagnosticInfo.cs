@@ -20,9 +20,10 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     /// <summary>The kind's default for the argument at fault, or null.</summary>
     public string? TorchDefault { get; init; }
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(
+    /// <summary>The diagnostic, located in <paramref name="compilation"/>'s own syntax tree, so that suppressions apply to it.</summary>
+    public Diagnostic ToDiagnostic(Compilation compilation) => Diagnostic.Create(
         Diagnostics.DiagnosticDescriptors.ById(Id),
-        Location?.ToLocation(),
+        Location?.ToLocation(compilation),
         TorchDefault is null
             ? null
             : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(TorchDefaultProperty, TorchDefault),
@@ -32,7 +33,11 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 /// <summary>A source location as plain data.</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
 {
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>The location in the tree of <paramref name="compilation"/> with this path, or a file location when there is none.</summary>
+    public Location ToLocation(Compilation compilation) =>
+        System.Linq.Enumerable.FirstOrDefault(compilation.SyntaxTrees, tree => tree.FilePath == FilePath) is { } tree
+            ? Location.Create(tree, Span)
+            : Location.Create(FilePath, Span, LineSpan);
 
     public static LocationInfo? From(SyntaxNode? node) => From(node?.GetLocation());
 

@@ -14,7 +14,8 @@ internal sealed class AttributeArguments
 
     public AttributeArguments(AttributeData attribute, AttributeSyntax? syntax)
     {
-        _named = attribute.NamedArguments.ToDictionary(argument => argument.Key, argument => argument.Value);
+        // A duplicate argument is the compiler's error (CS0643); the first one wins here, so nothing throws.
+        _named = attribute.NamedArguments.GroupBy(argument => argument.Key).ToDictionary(group => group.Key, group => group.First().Value);
         _syntax = syntax;
     }
 

@@ -39,6 +39,11 @@ internal static class HyperparameterReader
             }
         }
 
+        if (values[Hyperparameter.ClipGradNorm] != 0 && values[Hyperparameter.ClipGradValue] != 0)
+        {
+            diagnostics.Add(OptimizerParser.Report(DiagnosticDescriptors.TwoClips, arguments.ArgumentLocationOf(Hyperparameter.ClipGradValue.Name)));
+        }
+
         definition.Validate(values, new Reporter(arguments, diagnostics));
         return values;
     }
@@ -46,6 +51,7 @@ internal static class HyperparameterReader
     private static double? Given(HyperparameterUse use, AttributeArguments arguments) => use.Definition.Type switch
     {
         HyperparameterType.Flag => arguments.Boolean(use.Name) is bool flag ? (flag ? 1 : 0) : null,
+        HyperparameterType.Count => arguments.Double(use.Name),
         _ => arguments.Double(use.Name),
     };
 

@@ -3,56 +3,65 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OptGen.Generator.Diagnostics;
+using OptGen.Generator.Emit;
 using OptGen.Generator.Kinds;
 using OptGen.Generator.Model;
 
 namespace OptGen.Generator.Parsing;
 
 /// <summary>
-/// Turns one <c>[Optimizer]</c> type into an <see cref="OptimizerSpec"/> and its diagnostics. This is the
-/// only stage that sees symbols and syntax; what it returns is plain data.
+/// Turns one <c>[Optimizer]</c> type into an <see cref="OptimizerSpec"/> and its diagnostics. This is the only
+/// stage that sees symbols and syntax; what it returns is plain data. The generator uses the spec (and only when
+/// there is no error); the analyzer reports the diagnostics.
 /// </summary>
 internal static class OptimizerParser
 {
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The attribute's metadata name.</summary>
+    public const string AttributeName = "OptGen.OptimizerAttribute";
+
+    public static ParseResult Parse(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
         try
         {
-            return ParseCore(context, cancellationToken);
+            return ParseCore(type, compilation, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The generator must never throw (CS8785 would hide every other diagnostic); report instead.
-            DiagnosticInfo error = Report(DiagnosticDescriptors.InternalError, LocationInfo.From(context.TargetNode), context.TargetSymbol.Name, exception.Message);
+            // Never let an exception escape (CS8785 would hide every other diagnostic); report it instead.
+            DiagnosticInfo error = Report(DiagnosticDescriptors.InternalError, LocationInfo.From(type.Locations.FirstOrDefault()), type.Name, exception.Message);
             return new ParseResult(null, new[] { error }.ToEquatableArray());
         }
     }
 
-    private static ParseResult ParseCore(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private static ParseResult ParseCore(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+        var none = new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        AttributeData[] attributes = [.. type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == AttributeName)];
+        if (attributes.Length != 1 || attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax attributeSyntax)
         {
-            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            return none; // two of them is the compiler's CS0579
         }
 
-        AttributeData attribute = context.Attributes[0];
-        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        AttributeData attribute = attributes[0];
 
-        // Arguments the compiler itself rejects (wrong types, non-constants, missing kind) carry errors
-        // already; adding ours would only repeat them.
-        if (attribute.ConstructorArguments.Length != 1
-            || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error
+        // Whatever the compiler already rejects in the attribute (a wrong type, a duplicate or unknown argument, a
+        // non-constant, a decimal literal, a syntax error) it reports; adding ours would only repeat it.
+        if (compilation.GetSemanticModel(attributeSyntax.SyntaxTree).GetDiagnostics(attributeSyntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error)
+            || attribute.ConstructorArguments.Length != 1
             || attribute.ConstructorArguments[0].Value is not int kindValue
             || attribute.NamedArguments.Any(argument => argument.Value.Kind == TypedConstantKind.Error))
         {
-            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            return none;
         }
 
+        var diagnostics = new List<DiagnosticInfo>();
         var arguments = new AttributeArguments(attribute, attributeSyntax);
+        if (!TypeShapeChecks.Check(type, attributeSyntax, diagnostics, cancellationToken))
+        {
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
 
         if (KindRegistry.Find((Kind)kindValue) is not { } definition)
         {
@@ -63,9 +72,6 @@ internal static class OptimizerParser
                 string.Join(", ", KindRegistry.All.Select(known => known.Kind))));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
-
-        Kind kind = definition.Kind;
-        CheckPartial(type, diagnostics, cancellationToken);
 
         int parameterCount = 0;
         if (arguments.TryGet("Params", out TypedConstant paramsArgument))
@@ -81,26 +87,12 @@ internal static class OptimizerParser
             diagnostics.Add(Report(DiagnosticDescriptors.StructWithoutParams, LocationInfo.From(attributeSyntax), type.Name));
         }
 
-        ElementType element = ElementType.Double;
-        if (arguments.TryGet("ElementType", out TypedConstant elementArgument))
-        {
-            switch ((elementArgument.Value as ITypeSymbol)?.SpecialType)
-            {
-                case SpecialType.System_Double:
-                    break;
-                case SpecialType.System_Single:
-                    element = ElementType.Float;
-                    break;
-                default:
-                    diagnostics.Add(Report(
-                        DiagnosticDescriptors.UnsupportedElementType,
-                        arguments.LocationOf("ElementType"),
-                        (elementArgument.Value as ITypeSymbol)?.ToDisplayString() ?? "null"));
-                    break;
-            }
-        }
-
+        ElementType element = ReadElementType(arguments, diagnostics);
         HyperparameterValues hyperparameters = HyperparameterReader.Read(definition, arguments, diagnostics);
+        if (element == ElementType.Float)
+        {
+            ElementTypeChecks.CheckFloatRange(definition, hyperparameters, arguments, diagnostics);
+        }
 
         bool parallel = arguments.Boolean("Parallel") ?? false;
         if (parallel && type.IsValueType)
@@ -113,37 +105,63 @@ internal static class OptimizerParser
             parallel = false;
         }
 
-        if (diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
+        if (HasError(diagnostics))
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
         var spec = new OptimizerSpec(
-            Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceOf(type.ContainingNamespace, Identifiers.Escape),
+            MetadataNamespace: type.ContainingNamespace.IsGlobalNamespace ? null : NamespaceOf(type.ContainingNamespace, name => name),
             ContainingTypes: ContainingTypesOf(type),
             Type: DeclarationOf(type),
-            Kind: kind,
+            Kind: definition.Kind,
             ParameterCount: parameterCount,
             Element: element,
             Hyperparameters: hyperparameters,
             Parallel: parallel);
-        return new ParseResult(spec, diagnostics.ToEquatableArray());
+
+        // What depends on the code that would be generated: its member names, its state's size.
+        var context = new EmitContext(spec);
+        MemberChecks.Check(type, context, arguments, attributeSyntax, diagnostics, cancellationToken);
+        return new ParseResult(HasError(diagnostics) ? null : spec, diagnostics.ToEquatableArray());
     }
 
-    private static void CheckPartial(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static ElementType ReadElementType(AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        if (!arguments.TryGet("ElementType", out TypedConstant elementArgument))
         {
-            foreach (SyntaxReference reference in current.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
-                    && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    diagnostics.Add(Report(DiagnosticDescriptors.NotPartial, LocationInfo.From(declaration.Identifier.GetLocation()), current.Name));
-                    break;
-                }
-            }
+            return ElementType.Double;
         }
+
+        switch ((elementArgument.Value as ITypeSymbol)?.SpecialType)
+        {
+            case SpecialType.System_Double:
+                return ElementType.Double;
+            case SpecialType.System_Single:
+                return ElementType.Float;
+            default:
+                diagnostics.Add(Report(
+                    DiagnosticDescriptors.UnsupportedElementType,
+                    arguments.LocationOf("ElementType"),
+                    (elementArgument.Value as ITypeSymbol)?.ToDisplayString() ?? "null"));
+                return ElementType.Double;
+        }
+    }
+
+    private static bool HasError(List<DiagnosticInfo> diagnostics) =>
+        diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
+
+    /// <summary>The namespace's parts, each spelled by <paramref name="spell"/>, outermost first.</summary>
+    private static string NamespaceOf(INamespaceSymbol ns, Func<string, string> spell)
+    {
+        var parts = new List<string>();
+        for (INamespaceSymbol? current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            parts.Insert(0, spell(current.Name));
+        }
+
+        return string.Join(".", parts);
     }
 
     private static EquatableArray<TypeDeclaration> ContainingTypesOf(INamedTypeSymbol type)
@@ -168,8 +186,8 @@ internal static class OptimizerParser
             _ => "class",
         };
         string name = type.TypeParameters.Length == 0
-            ? type.Name
-            : $"{type.Name}<{string.Join(", ", type.TypeParameters.Select(parameter => parameter.Name))}>";
+            ? Identifiers.Escape(type.Name)
+            : $"{Identifiers.Escape(type.Name)}<{string.Join(", ", type.TypeParameters.Select(parameter => Identifiers.Escape(parameter.Name)))}>";
         return new TypeDeclaration(keyword, name, type.MetadataName);
     }
 

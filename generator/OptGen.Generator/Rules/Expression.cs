@@ -69,6 +69,15 @@ internal sealed record RawGradient : Expression
     public static readonly RawGradient Instance = new();
 }
 
+/// <summary>
+/// This step's clip coefficient min(1, c / (‖g‖₂ + 1e-6)), computed from all the gradients before the element pass
+/// (ClipGradNorm). Element domain only.
+/// </summary>
+internal sealed record ClipScale : Expression
+{
+    public static readonly ClipScale Instance = new();
+}
+
 /// <summary>The effective gradient gᵢ, after maximize and weight decay. Element domain only.</summary>
 internal sealed record Gradient : Expression
 {

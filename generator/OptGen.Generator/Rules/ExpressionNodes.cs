@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace OptGen.Generator.Rules;
 
@@ -10,7 +11,7 @@ internal static class ExpressionNodes
         yield return expression;
         IEnumerable<Expression> children = expression switch
         {
-            Constant or CurrentLearningRate or StepNumber or ScalarState or StepValue or Parameter or RawGradient or Gradient
+            Constant or CurrentLearningRate or StepNumber or ScalarState or StepValue or Parameter or RawGradient or ClipScale or Gradient
                 or BufferValue or ElementLocal => [],
             Binary binary => [binary.Left, binary.Right],
             Negate negate => [negate.Operand],
@@ -36,6 +37,7 @@ internal static class ExpressionNodes
         DescendParameter descend => descend.Step,
         ScaleParameter scale => scale.Factor,
         DefineLocal local => local.Value,
+        SetParameter set => set.Value,
         _ => throw UnknownNode.Of(statement),
     };
 
@@ -50,6 +52,14 @@ internal static class ExpressionNodes
         foreach (Statement statement in rule.Statements)
         {
             foreach (Expression node in Of(ValueOf(statement)))
+            {
+                yield return node;
+            }
+        }
+
+        if (rule.Modes is { } modes)
+        {
+            foreach (Expression node in Of(modes.Train).Concat(Of(modes.Eval)))
             {
                 yield return node;
             }

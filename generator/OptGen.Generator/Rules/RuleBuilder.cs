@@ -84,6 +84,16 @@ internal sealed class RuleBuilder(HyperparameterValues values)
     /// <summary><c>θ ← θ − step</c>.</summary>
     public void Descend(Expression step) => Rule.Statements.Add(new DescendParameter(step));
 
+    /// <summary><c>θ ← value</c>.</summary>
+    public void SetParameter(Expression value) => Rule.Statements.Add(new SetParameter(value));
+
+    /// <summary>Declares train and eval modes (see <see cref="TrainEvalModes"/>), held in a new scalar state.</summary>
+    public void TrainEval(Expression train, Expression eval, bool startsInTraining)
+    {
+        ScalarState mode = State("trainMode", "training", "the mode: 1 while training (θ = y), 0 for evaluation (θ = x)", startsInTraining ? 1 : 0, 0, 1);
+        Rule.Modes = new TrainEvalModes(train, eval, mode.Name, startsInTraining);
+    }
+
     /// <summary><c>θ ← θ · factor</c>.</summary>
     public void ScaleParameter(Expression factor) => Rule.Statements.Add(new ScaleParameter(factor));
 

@@ -14,3 +14,6 @@ internal sealed record ScaleParameter(Expression Factor) : Statement;
 
 /// <summary>A per-element temporary: <c>name ← value</c>.</summary>
 internal sealed record DefineLocal(string Name, Expression Value) : Statement;
+
+/// <summary><c>θ ← value</c> (an interpolation, as Schedule-Free's y ← lerp(y, z, c)).</summary>
+internal sealed record SetParameter(Expression Value) : Statement;

@@ -29,7 +29,21 @@ internal sealed class UpdateRule
 
     /// <summary>Notes on how the kind relates to torch or the tutorial, true for the options given.</summary>
     public List<string> Notes { get; } = new();
+
+    /// <summary>Train/eval modes (Schedule-Free), or null for a kind without them.</summary>
+    public TrainEvalModes? Modes { get; set; }
 }
+
+/// <summary>
+/// A kind whose parameters mean different points in training and evaluation (Schedule-Free: y while training, x
+/// for evaluation): <c>Train</c> and <c>Eval</c> move the parameters between them, and <c>Step</c> is refused in
+/// evaluation mode. The mode is the scalar state <paramref name="ModeState"/> (1 = training).
+/// </summary>
+/// <param name="Train">θ's value on entering training mode (from x to y), per element.</param>
+/// <param name="Eval">θ's value on entering evaluation mode (from y to x), per element.</param>
+/// <param name="ModeState">The scalar state that holds the mode.</param>
+/// <param name="StartsInTraining">Whether a new optimizer is in training mode.</param>
+internal sealed record TrainEvalModes(Expression Train, Expression Eval, string ModeState, bool StartsInTraining);
 
 /// <summary>A per-parameter state buffer, such as Adam's first moment m.</summary>
 /// <param name="Name">The name in code (<c>m</c>, giving fields <c>_m0</c>, <c>_m</c>, and locals).</param>

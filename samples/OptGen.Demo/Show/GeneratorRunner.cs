@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OptGen.Demo.Show;
 
@@ -25,7 +26,13 @@ public static class GeneratorRunner
     /// <summary>The generator's public type.</summary>
     public const string GeneratorTypeName = "OptGen.Generator.OptimizerGenerator";
 
+    /// <summary>The analyzer that reports misuse of the attribute, in the same assembly as the generator.</summary>
+    public const string AnalyzerTypeName = "OptGen.Generator.Diagnostics.OptimizerAnalyzer";
+
     private static readonly Lazy<IIncrementalGenerator> Generator = new(LoadGenerator);
+    private static readonly Lazy<DiagnosticAnalyzer> Analyzer = new(() =>
+        (DiagnosticAnalyzer)(Activator.CreateInstance(GeneratorAssembly.GetType(AnalyzerTypeName, throwOnError: true)!)
+            ?? throw new InvalidOperationException($"Could not create {AnalyzerTypeName}.")));
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>Runs the generator on <paramref name="request"/>'s declaration.</summary>
@@ -50,7 +57,8 @@ public static class GeneratorRunner
             return new ShowResult(request, [], [$"The generator threw {exception.GetType().Name}: {exception.Message}"], true);
         }
 
-        // The generator's own diagnostics first; then whatever the compiler says about the result.
+        // OptGen's analyzer reports misuse (the generator then stays silent); then whatever the compiler says.
+        diagnostics.AddRange(output.WithAnalyzers([Analyzer.Value]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
         diagnostics.AddRange(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !diagnostics.Any(g => g.Id == d.Id)));
         var sources = run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToList();
         return new ShowResult(

@@ -287,6 +287,12 @@ public static class OptimizerGuards
         throw new ArgumentOutOfRangeException(
             nameof(parameterCount), parameterCount, "An optimizer needs at least one parameter.");
 
+    /// <summary>Throws when <c>Step</c> is called on a train/eval optimizer in evaluation mode.</summary>
+    [DoesNotReturn]
+    public static void ThrowNotTraining(string typeName) =>
+        throw new InvalidOperationException(
+            $"{typeName} is in evaluation mode: call Train(parameters) before Step, and Eval(parameters) before evaluating or saving, as with the reference's optimizer.train() and optimizer.eval().");
+
     /// <summary>Throws when a struct optimizer made with <c>default</c> (or as an array element) is used.</summary>
     [DoesNotReturn]
     public static void ThrowNotConstructed(string typeName) =>

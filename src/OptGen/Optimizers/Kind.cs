@@ -48,4 +48,16 @@ enum Kind
 
     /// <summary>Resilient backpropagation: per-parameter step sizes driven by the gradient's sign. torch.optim.Rprop.</summary>
     Rprop = 11,
+
+    /// <summary>Lion (Chen et al. 2023): the sign of an interpolated momentum. google/automl lion_pytorch.py.</summary>
+    Lion = 12,
+
+    /// <summary>ADOPT (Taniguchi et al. 2024): the gradient normalised by the previous second moment. iShohei220/adopt.</summary>
+    Adopt = 13,
+
+    /// <summary>AdEMAMix (Pagliardini et al. 2024): Adam with a mixture of a fast and a slow EMA. apple/ml-ademamix.</summary>
+    AdEMAMix = 14,
+
+    /// <summary>Schedule-Free AdamW (Defazio et al. 2024): no learning-rate schedule needed. facebookresearch/schedule_free.</summary>
+    ScheduleFreeAdamW = 15,
 }

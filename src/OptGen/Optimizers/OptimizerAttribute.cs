@@ -32,6 +32,10 @@ public sealed class OptimizerAttribute(Kind kind) : Attribute
     private double? _etaPlus;
     private double? _minStepSize;
     private double? _maxStepSize;
+    private double? _beta3;
+    private double? _weightLrPower;
+    private double? _clipGradNorm;
+    private double? _clipGradValue;
 
     /// <summary>The update rule.</summary>
     public Kind Kind { get; } = kind;
@@ -155,6 +159,47 @@ public sealed class OptimizerAttribute(Kind kind) : Attribute
     {
         get => _maxStepSize ?? TorchDefaults.MaxStepSize(Kind);
         set => _maxStepSize = value;
+    }
+
+    /// <summary>Decay of the slow first moment (AdEMAMix; default 0.9999). Reference: betas[2].</summary>
+    public double Beta3
+    {
+        get => _beta3 ?? TorchDefaults.Beta3(Kind);
+        set => _beta3 = value;
+    }
+
+    /// <summary>The power of the learning rate in the averaging weights (ScheduleFreeAdamW; default 2). Reference: weight_lr_power.</summary>
+    public double WeightLrPower
+    {
+        get => _weightLrPower ?? TorchDefaults.WeightLrPower(Kind);
+        set => _weightLrPower = value;
+    }
+
+    /// <summary>
+    /// Warm-up steps (default 0: none): AdEMAMix's T_alpha_beta3 (α and β₃ rise over them), ScheduleFreeAdamW's
+    /// warmup_steps (the learning rate rises linearly over them).
+    /// </summary>
+    public int WarmupSteps { get; set; }
+
+    /// <summary>
+    /// Clip the gradient by its norm before the update (every kind; default 0: no clipping): every gradient is scaled
+    /// by min(1, c / (‖g‖₂ + 1e-6)), as <c>torch.nn.utils.clip_grad_norm_(params, c)</c> before <c>step()</c>. The norm is
+    /// a pass over the gradients; the scaling is folded into the update, so the caller's gradients are not changed.
+    /// </summary>
+    public double ClipGradNorm
+    {
+        get => _clipGradNorm ?? TorchDefaults.ClipGradNorm(Kind);
+        set => _clipGradNorm = value;
+    }
+
+    /// <summary>
+    /// Clamp each gradient to [−c, c] before the update (every kind; default 0: no clipping), as
+    /// <c>torch.nn.utils.clip_grad_value_(params, c)</c> before <c>step()</c>, inside the update pass.
+    /// </summary>
+    public double ClipGradValue
+    {
+        get => _clipGradValue ?? TorchDefaults.ClipGradValue(Kind);
+        set => _clipGradValue = value;
     }
 
     /// <summary>Normalise by the variance rather than the second moment (RMSProp; default false). torch: centered.</summary>

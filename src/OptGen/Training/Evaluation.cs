@@ -57,4 +57,27 @@ public static class Evaluation
 
         return (double)correct / data.Count;
     }
+
+    /// <summary>
+    /// What a trainer records and reports after epoch <paramref name="epoch"/>: the loss over the whole training set,
+    /// and over the validation set with its accuracy (a classifier's) when there is one.
+    /// </summary>
+    internal static EpochReport AfterEpoch<T, TModel>(
+        TModel model, ReadOnlySpan<T> parameters, Dataset<T> train, Dataset<T>? validation, int epoch, int epochs, long steps, double learningRate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TModel : IModel<T>
+    {
+        double trainLoss = double.CreateChecked(model.ComputeLoss(parameters, train.All));
+        double validationLoss = double.NaN, accuracy = double.NaN;
+        if (validation is not null)
+        {
+            validationLoss = double.CreateChecked(model.ComputeLoss(parameters, validation.All));
+            if (model.OutputActivation == Activation.Sigmoid)
+            {
+                accuracy = AccuracyOf<T, TModel>(model, parameters, validation);
+            }
+        }
+
+        return new EpochReport(epoch, epochs, steps, trainLoss, validationLoss, accuracy, learningRate);
+    }
 }

@@ -57,6 +57,8 @@ public sealed class LossHistory
         EpochCount++;
     }
 
+    internal void AddEpoch(EpochReport report) => AddEpoch(report.TrainLoss, report.ValidationLoss, report.ValidationAccuracy, report.LearningRate);
+
     internal void AddStep(double loss)
     {
         if (StepCount < _steps.Length)

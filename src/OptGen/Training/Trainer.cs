@@ -308,7 +308,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
         }
 
         T loss = Model.ComputeLossAndGradient(_parameters, Plan.GetBatch(_batch), _gradient);
-        if (!T.IsFinite(loss) || !AllFinite(_gradient))
+        if (!T.IsFinite(loss) || !FiniteCheck.All<T>(_gradient))
         {
             string what = T.IsFinite(loss) ? "the gradient" : $"the loss ({loss})";
             return NonFinite($"{what} is not finite");
@@ -316,7 +316,7 @@ public sealed class Trainer<T, TModel, TOptimizer>
 
         _parameters.AsSpan().CopyTo(_lastFinite);
         _optimizer.Step(_parameters, _gradient);
-        if (!AllFinite(_parameters))
+        if (!FiniteCheck.All<T>(_parameters))
         {
             _lastFinite.AsSpan().CopyTo(_parameters);
             return NonFinite("the update made a parameter non-finite; the parameters from before it were restored");
@@ -336,23 +336,13 @@ public sealed class Trainer<T, TModel, TOptimizer>
     {
         Epoch++;
         _epochTrajectory?.Record(_parameters, Steps);
-        double trainLoss = double.CreateChecked(Model.ComputeLoss(_parameters, TrainData.All));
-        double validationLoss = double.NaN, accuracy = double.NaN;
-        if (ValidationData is not null)
-        {
-            validationLoss = double.CreateChecked(Model.ComputeLoss(_parameters, ValidationData.All));
-            if (Model.OutputActivation == Activation.Sigmoid)
-            {
-                accuracy = Evaluation.AccuracyOf<T, TModel>(Model, _parameters, ValidationData);
-            }
-        }
-
-        History.AddEpoch(trainLoss, validationLoss, accuracy, _optimizer.LearningRate);
-        Options.Progress?.Report(new EpochReport(Epoch, Options.Epochs, Steps, trainLoss, validationLoss, accuracy, _optimizer.LearningRate));
+        EpochReport report = Evaluation.AfterEpoch<T, TModel>(Model, _parameters, TrainData, ValidationData, Epoch, Options.Epochs, Steps, _optimizer.LearningRate);
+        History.AddEpoch(report);
+        Options.Progress?.Report(report);
 
         // A non-finite epoch loss does not stop the run by itself: it is recorded, and the guard stops at the
         // first step that would use a non-finite loss or gradient — so "the step that failed" has one meaning.
-        TrainingResult? early = Options.EarlyStopping is { } stopping ? CheckEarlyStop(stopping, ValidationData is null ? trainLoss : validationLoss) : null;
+        TrainingResult? early = Options.EarlyStopping is { } stopping ? CheckEarlyStop(stopping, ValidationData is null ? report.TrainLoss : report.ValidationLoss) : null;
         if (early is null)
         {
             WriteAutomaticCheckpoint(force: false);
@@ -412,19 +402,6 @@ public sealed class Trainer<T, TModel, TOptimizer>
     private TrainingResult Result(StopReason reason, string message, int failedEpoch = 0, int failedBatch = 0, long failedStep = 0) =>
         new(reason, Epoch, Steps, History.EpochCount > 0 ? History.TrainLoss[^1] : double.NaN, message, failedEpoch, failedBatch, failedStep);
 
-    private static bool AllFinite(ReadOnlySpan<T> values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!T.IsFinite(values[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static void CheckData(Dataset<T> data, TModel model, string name)
     {
         if (data.FeatureCount != model.InputCount)
@@ -448,17 +425,12 @@ public sealed class Trainer<T, TModel, TOptimizer>
         set => _finished = value;
     }
 
-    internal (bool Started, bool InEpoch, int Batch) RunPosition => (_started, _inEpoch, _batch);
+    internal TrainingPosition CheckpointPosition => new(Epoch, Steps, _started, _inEpoch, _batch, _initialRate);
 
-    internal void Restore(int epoch, long steps, bool started, bool inEpoch, int batch, double initialRate, LossHistory history)
+    internal void Restore(TrainingPosition position, LossHistory history)
     {
-        Epoch = epoch;
-        Steps = steps;
-        _inEpoch = inEpoch;
-        _batch = batch;
-        _initialRate = initialRate;
+        (Epoch, Steps, _started, _inEpoch, _batch, _initialRate) = position;
         History = history;
-        _started = started;
     }
 
     internal LossHistory NewHistory() =>

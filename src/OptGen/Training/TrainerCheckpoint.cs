@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using OptGen.Models;
 
 namespace OptGen.Training;
@@ -31,28 +29,7 @@ internal static class TrainerCheckpoint
             writer.Write(trainer.Plan.BatchCount);
             writer.Write(Describe(trainer.Options.Batching));
 
-            writer.Write(trainer.Epoch);
-            writer.Write(trainer.Steps);
-            (bool started, bool inEpoch, int batch) = trainer.RunPosition;
-            writer.Write(started);
-            writer.Write(inEpoch);
-            writer.Write(batch);
-            if (inEpoch)
-            {
-                // The order of the epoch in progress (its shuffle is already drawn from the generator).
-                foreach (int row in trainer.Plan.Order)
-                {
-                    writer.Write(row);
-                }
-            }
-
-            writer.Write(trainer.InitialLearningRate);
-            Span<ulong> random = stackalloc ulong[Data.SeededRandom.StateLength];
-            trainer.Plan.Random.GetState(random);
-            foreach (ulong word in random)
-            {
-                writer.Write(word);
-            }
+            trainer.CheckpointPosition.Write(writer, trainer.Plan);
 
             (double bestLoss, int bestEpoch, int without) = trainer.EarlyStopState;
             writer.Write(bestLoss);
@@ -82,13 +59,13 @@ internal static class TrainerCheckpoint
                 }
             }
 
-            WriteValues(writer, trajectory is null ? ReadOnlySpan<T>.Empty : trajectory.Values);
+            CheckpointValues.Write(writer, trajectory is null ? ReadOnlySpan<T>.Empty : trajectory.Values);
 
-            WriteValues<T>(writer, trainer.Parameters);
+            CheckpointValues.Write<T>(writer, trainer.Parameters);
             var state = new T[optimizer.StateLength];
             optimizer.SaveState(state);
-            WriteValues<T>(writer, state);
-            WriteValues<T>(writer, trainer.Best);
+            CheckpointValues.Write<T>(writer, state);
+            CheckpointValues.Write<T>(writer, trainer.Best);
         }
 
         return stream.ToArray();
@@ -110,44 +87,8 @@ internal static class TrainerCheckpoint
         Expect("batches per epoch", reader.ReadInt32(), trainer.Plan.BatchCount);
         Expect("batching", reader.ReadString(), Describe(trainer.Options.Batching));
 
-        int epoch = reader.ReadInt32();
-        long steps = reader.ReadInt64();
-        if (epoch < 0 || epoch > trainer.Options.Epochs || steps < 0)
-        {
-            throw new InvalidDataException($"it is at epoch {epoch}, step {steps}, beyond this run's {trainer.Options.Epochs} epochs.");
-        }
-
-        bool started = reader.ReadBoolean(), inEpoch = reader.ReadBoolean();
-        int batch = reader.ReadInt32();
-        if (inEpoch ? (uint)batch >= (uint)trainer.Plan.BatchCount : batch != 0)
-        {
-            throw new InvalidDataException($"it is at batch {batch} of an epoch of {trainer.Plan.BatchCount}.");
-        }
-
-        int[]? order = null;
-        if (inEpoch)
-        {
-            order = new int[trainer.TrainData.Count];
-            var seen = new bool[order.Length];
-            for (int i = 0; i < order.Length; i++)
-            {
-                order[i] = reader.ReadInt32();
-                if ((uint)order[i] >= (uint)order.Length || seen[order[i]])
-                {
-                    throw new InvalidDataException("its row order is not a permutation of the training rows.");
-                }
-
-                seen[order[i]] = true;
-            }
-        }
-
-        double initialRate = reader.ReadDouble();
-        Span<ulong> random = stackalloc ulong[Data.SeededRandom.StateLength];
-        for (int i = 0; i < random.Length; i++)
-        {
-            random[i] = reader.ReadUInt64();
-        }
-
+        TrainingPosition.Saved saved = TrainingPosition.Read(reader, trainer.Plan, trainer.Options.Epochs);
+        (int epoch, long steps) = (saved.Position.Epoch, saved.Position.Steps);
         (double, int, int) earlyStop = (reader.ReadDouble(), reader.ReadInt32(), reader.ReadInt32());
         TrainingResult? finished = null;
         if (reader.ReadBoolean())
@@ -178,10 +119,10 @@ internal static class TrainerCheckpoint
             pointSteps[i] = reader.ReadInt64();
         }
 
-        T[] pointValues = ReadValues<T>(reader);
-        T[] parameters = ReadValues<T>(reader);
-        T[] state = ReadValues<T>(reader);
-        T[] best = ReadValues<T>(reader);
+        T[] pointValues = CheckpointValues.Read<T>(reader);
+        T[] parameters = CheckpointValues.Read<T>(reader);
+        T[] state = CheckpointValues.Read<T>(reader);
+        T[] best = CheckpointValues.Read<T>(reader);
         Expect("stored parameters", parameters.Length, trainer.Parameters.Length);
         Expect("stored optimizer state", state.Length, optimizer.StateLength);
         Expect("stored best parameters", best.Length, trainer.Best.Length);
@@ -192,18 +133,14 @@ internal static class TrainerCheckpoint
 
         // Everything is read and checked; only now is the trainer changed.
         optimizer.LoadState(state);
-        trainer.Plan.Random.SetState(random);
-        if (order is not null)
-        {
-            trainer.Plan.RestoreOrder(order);
-        }
+        saved.ApplyTo(trainer.Plan);
 
         trainer.Trajectory?.Restore(pointValues, pointSteps);
         parameters.CopyTo(trainer.Parameters, 0);
         best.CopyTo(trainer.Best, 0);
         trainer.EarlyStopState = earlyStop;
         trainer.Finished = finished;
-        trainer.Restore(epoch, steps, started, inEpoch, batch, initialRate, history);
+        trainer.Restore(saved.Position, history);
     }
 
     private static string Describe(Data.Batching batching) => batching.Mode switch
@@ -212,28 +149,6 @@ internal static class TrainerCheckpoint
         Data.BatchingMode.Stochastic => batching.Shuffle ? "stochastic, shuffled" : "stochastic, in order",
         _ => $"mini-batches of {batching.BatchSize}{(batching.Shuffle ? ", shuffled" : ", in order")}{(batching.DropLast ? ", last short one dropped" : "")}",
     };
-
-    private static void WriteValues<T>(BinaryWriter writer, ReadOnlySpan<T> values)
-        where T : unmanaged
-    {
-        writer.Write(values.Length);
-        writer.Write(MemoryMarshal.AsBytes(values));
-    }
-
-    private static T[] ReadValues<T>(BinaryReader reader)
-        where T : unmanaged
-    {
-        int length = reader.ReadInt32();
-        int size = Unsafe.SizeOf<T>();
-        if (length < 0 || (long)length * size > reader.BaseStream.Length - reader.BaseStream.Position)
-        {
-            throw new InvalidDataException($"it declares {length} values where fewer remain.");
-        }
-
-        var values = new T[length];
-        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
-    }
 
     private static void Expect<TValue>(string what, TValue found, TValue expected)
     {

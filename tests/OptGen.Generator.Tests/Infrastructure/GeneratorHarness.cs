@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using OptGen.Generator;
 
 namespace OptGen.Generator.Tests.Infrastructure;
@@ -38,15 +39,27 @@ internal static class GeneratorHarness
         return (driver.GetRunResult(), output);
     }
 
-    /// <summary>The generator's diagnostics, in source order.</summary>
-    public static ImmutableArray<Diagnostic> GeneratorDiagnostics(params string[] sources) =>
-        [.. Run(sources).Result.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start)];
+    /// <summary>
+    /// OptGen's diagnostics, in source order: the analyzer's (which reports misuse) on the compilation with the
+    /// generated files, and the generator's own (internal errors only).
+    /// </summary>
+    public static ImmutableArray<Diagnostic> GeneratorDiagnostics(params string[] sources)
+    {
+        (GeneratorDriverRunResult result, Compilation output) = Run(sources);
+        return [.. result.Diagnostics.Concat(AnalyzerDiagnostics(output)).OrderBy(d => d.Location.SourceSpan.Start)];
+    }
+
+    /// <summary>What <see cref="OptGen.Generator.Diagnostics.OptimizerAnalyzer"/> reports on <paramref name="compilation"/>.</summary>
+    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation) =>
+        compilation.WithAnalyzers([new OptGen.Generator.Diagnostics.OptimizerAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>Generates, compiles, and fails on any warning or error, in the generator or in the compiled output.</summary>
     public static (string[] Generated, Compilation Output) GenerateAndCompile(params string[] sources)
     {
         (GeneratorDriverRunResult result, Compilation output) = Run(sources);
         Assert.Empty(result.Diagnostics);
+        Assert.Empty(AnalyzerDiagnostics(output));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
         Assert.True(problems.Length == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Select(p => p.ToString())));
         return ([.. result.GeneratedTrees.Select(tree => tree.GetText().ToString())], output);
@@ -62,7 +75,7 @@ internal static class GeneratorHarness
         foreach (SyntaxTree tree in compilation.SyntaxTrees.Where(tree => tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToArray())
         {
             string text = tree.GetText().ToString();
-            string changed = widths.Aggregate(text, (current, width) => current.Replace($"{width}.IsHardwareAccelerated", "false", StringComparison.Ordinal));
+            string changed = widths.Aggregate(text, (current, width) => current.Replace($"global::System.Runtime.Intrinsics.{width}.IsHardwareAccelerated", "false", StringComparison.Ordinal));
             any |= changed != text;
             compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(changed, ParseOptions, tree.FilePath));
         }

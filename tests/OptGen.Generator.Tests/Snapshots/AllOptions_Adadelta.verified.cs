@@ -121,7 +121,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = -1133752128803332166;
+    private const long StateFingerprint = 5095179570003910687;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

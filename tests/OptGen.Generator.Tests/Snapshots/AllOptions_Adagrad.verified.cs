@@ -117,7 +117,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = 4383228683954718579;
+    private const long StateFingerprint = 5681253085080994032;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

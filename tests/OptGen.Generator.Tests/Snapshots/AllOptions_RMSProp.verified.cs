@@ -123,7 +123,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = 2211098481285946112;
+    private const long StateFingerprint = 8398416008197372153;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

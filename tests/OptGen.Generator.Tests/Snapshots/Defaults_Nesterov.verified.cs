@@ -113,7 +113,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = -1672207048627778187;
+    private const long StateFingerprint = -7923415037396256050;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

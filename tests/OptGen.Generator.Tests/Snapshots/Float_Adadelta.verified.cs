@@ -120,7 +120,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = 5564120680946691498;
+    private const long StateFingerprint = -5327116956317039601;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

@@ -129,7 +129,7 @@ partial class NeuronAdam : global::OptGen.IOptimizer<float>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = -1980301310029585906;
+    private const long StateFingerprint = 1072808122432748867;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

@@ -134,7 +134,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = -3627598112106823725;
+    private const long StateFingerprint = -1218415825813415472;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

@@ -124,7 +124,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     }
 
     /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-    private const long StateFingerprint = -797004285705030775;
+    private const long StateFingerprint = -8494242519180354270;
 
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

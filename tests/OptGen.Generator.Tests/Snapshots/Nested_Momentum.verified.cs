@@ -115,7 +115,7 @@ partial class Models
             }
 
             /// <summary>A hash of the compiled-in hyperparameters: a state saved with others is refused.</summary>
-            private const long StateFingerprint = 3962957136923271467;
+            private const long StateFingerprint = 8410712052307703000;
 
             /// <inheritdoc/>
             [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]

@@ -71,6 +71,11 @@ internal static class Parity
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parameters = (T[])initial.Clone();
+        if (optimizer is ITrainEvalOptimizer<T> modes)
+        {
+            modes.Train(parameters); // as a training loop calls the reference's optimizer.train() first
+        }
+
         var trajectory = new T[gradients.Count][];
         for (int t = 0; t < gradients.Count; t++)
         {

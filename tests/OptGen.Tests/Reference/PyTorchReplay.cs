@@ -29,7 +29,10 @@ internal static class PyTorchReplay
         {
             double lr = learningRateAtStep?.Invoke(t) ?? options.LearningRate;
             using var scope = NewDisposeScope();
-            Tensor grad = TorchReference.ToTensor(gradients[t]);
+            using var parameter = new TorchSharp.Modules.Parameter(param.alias(), requires_grad: false);
+            parameter.grad = TorchReference.ToTensor(gradients[t]);
+            TorchReference.Clip(parameter, options);
+            Tensor grad = parameter.grad;
             if (options.Maximize)
             {
                 grad = -grad;

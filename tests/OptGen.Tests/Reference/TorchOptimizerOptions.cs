@@ -30,6 +30,11 @@ internal sealed record TorchOptimizerOptions
     public double MinStepSize { get; init; }
     public double MaxStepSize { get; init; }
     public bool DecoupledWeightDecay { get; init; }
+    public double Beta3 { get; init; }
+    public int WarmupSteps { get; init; }
+    public double WeightLrPower { get; init; }
+    public double ClipGradNorm { get; init; }
+    public double ClipGradValue { get; init; }
 
     /// <summary>The same hyperparameters as an attribute instance states them (its defaults included).</summary>
     public static TorchOptimizerOptions From(OptimizerAttribute attribute) => new()
@@ -55,6 +60,11 @@ internal sealed record TorchOptimizerOptions
         MinStepSize = attribute.MinStepSize,
         MaxStepSize = attribute.MaxStepSize,
         DecoupledWeightDecay = attribute.DecoupledWeightDecay,
+        Beta3 = attribute.Beta3,
+        WarmupSteps = attribute.WarmupSteps,
+        WeightLrPower = attribute.WeightLrPower,
+        ClipGradNorm = attribute.ClipGradNorm,
+        ClipGradValue = attribute.ClipGradValue,
     };
 
     /// <summary>The hyperparameters declared by the <see cref="OptimizerAttribute"/> on <typeparamref name="TOptimizer"/>.</summary>
@@ -80,20 +90,27 @@ internal sealed record TorchOptimizerOptions
             Kind.Adagrad or Kind.RMSProp or Kind.Rprop => 1e-2,
             Kind.Adamax or Kind.NAdam => 2e-3,
             Kind.Adadelta => 1.0,
+            Kind.Lion => 1e-4,
+            Kind.ScheduleFreeAdamW => 0.0025,
             _ => 1e-3,
         },
         Momentum = kind is Kind.Momentum or Kind.Nesterov ? 0.9 : 0.0,
         Dampening = 0.0,
         WeightDecay = kind == Kind.AdamW ? 1e-2 : 0.0,
         Beta1 = 0.9,
-        Beta2 = 0.999,
+        Beta2 = kind switch
+        {
+            Kind.Lion => 0.99,
+            Kind.Adopt => 0.9999,
+            _ => 0.999,
+        },
         Epsilon = kind switch
         {
             Kind.Adagrad => 1e-10,
-            Kind.Adadelta => 1e-6,
+            Kind.Adadelta or Kind.Adopt => 1e-6,
             _ => 1e-8,
         },
-        Alpha = 0.99,
+        Alpha = kind == Kind.AdEMAMix ? 2.0 : 0.99,
         LrDecay = 0.0,
         InitialAccumulatorValue = 0.0,
         Centered = false,
@@ -106,5 +123,10 @@ internal sealed record TorchOptimizerOptions
         MinStepSize = 1e-6,
         MaxStepSize = 50,
         DecoupledWeightDecay = false,
+        Beta3 = 0.9999,
+        WarmupSteps = 0,
+        WeightLrPower = 2.0,
+        ClipGradNorm = 0,
+        ClipGradValue = 0,
     };
 }

@@ -81,6 +81,11 @@ internal static class TorchReference
             return PyTorchReplay.Trajectory(options, initial, gradients, learningRateAtStep);
         }
 
+        if (AuthorsReplay.Replaces(options))
+        {
+            return AuthorsReplay.Trajectory(options, initial, gradients, learningRateAtStep);
+        }
+
         bool negate = NegatesGradientForMaximize(options);
         using var parameter = new Parameter(ToTensor(initial), requires_grad: true);
         using var optimizer = Create(options, [parameter]);
@@ -95,7 +100,7 @@ internal static class TorchReference
                 }
             }
 
-            Step(optimizer, parameter, gradients[t], negate);
+            Step(optimizer, parameter, gradients[t], negate, options);
             trajectory[t] = parameter.data<T>().ToArray();
         }
 
@@ -106,12 +111,29 @@ internal static class TorchReference
     /// Sets <paramref name="parameter"/>'s <c>.grad</c> to <paramref name="gradients"/> (negated when
     /// <paramref name="negate"/>, see <see cref="NegatesGradientForMaximize"/>) and takes one step of <paramref name="optimizer"/>.
     /// </summary>
-    public static void Step<T>(optim.Optimizer optimizer, Parameter parameter, T[] gradients, bool negate)
+    public static void Step<T>(optim.Optimizer optimizer, Parameter parameter, T[] gradients, bool negate, TorchOptimizerOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         using var grad = ToTensor(negate ? Array.ConvertAll(gradients, x => -x) : gradients);
         parameter.grad = grad;
+        Clip(parameter, options);
         optimizer.step();
+    }
+
+    /// <summary>
+    /// torch.nn.utils.clip_grad_norm_ or clip_grad_value_ on <paramref name="parameter"/>'s gradient, as a training
+    /// loop calls it before <c>step()</c>, when <paramref name="options"/> asks for it.
+    /// </summary>
+    public static void Clip(Parameter parameter, TorchOptimizerOptions? options)
+    {
+        if (options?.ClipGradNorm > 0)
+        {
+            nn.utils.clip_grad_norm_([parameter], options.ClipGradNorm);
+        }
+        else if (options?.ClipGradValue > 0)
+        {
+            nn.utils.clip_grad_value_([parameter], options.ClipGradValue);
+        }
     }
 
     /// <summary>A 1-D tensor of dtype float32 or float64 holding a copy of <paramref name="values"/>.</summary>

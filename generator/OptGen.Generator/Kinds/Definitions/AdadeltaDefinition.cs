@@ -11,7 +11,7 @@ internal sealed class AdadeltaDefinition : KindDefinition
 
     public override string Reference => "torch.optim.Adadelta";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1.0), Use(Rho), Use(Epsilon, 1e-6), Use(WeightDecay), Use(Maximize)];
 
     /// <summary>torch: <c>Δ = √(u + ε)/√(v + ε)·g</c>, the running average u of Δ² updated after Δ is used.</summary>

@@ -11,7 +11,7 @@ internal sealed class AdagradDefinition : KindDefinition
 
     public override string Reference => "torch.optim.Adagrad";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-2), Use(LrDecay), Use(WeightDecay), Use(InitialAccumulatorValue), Use(Epsilon, 1e-10), Use(Maximize)];
 
     public override void Define(RuleBuilder rule)

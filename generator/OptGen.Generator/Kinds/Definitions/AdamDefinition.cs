@@ -11,7 +11,7 @@ internal sealed class AdamDefinition : KindDefinition
 
     public override string Reference => "torch.optim.Adam";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-3), Use(Beta1), Use(Beta2), Use(Epsilon, 1e-8), Use(WeightDecay), Use(DecoupledWeightDecay), Use(Amsgrad), Use(Maximize)];
 
     public override void Define(RuleBuilder rule)
@@ -30,7 +30,7 @@ internal sealed class AdamWDefinition : KindDefinition
 
     public override string Reference => "torch.optim.AdamW";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-3), Use(Beta1), Use(Beta2), Use(Epsilon, 1e-8), Use(WeightDecay, 1e-2), Use(Amsgrad), Use(Maximize)];
 
     public override void Define(RuleBuilder rule)

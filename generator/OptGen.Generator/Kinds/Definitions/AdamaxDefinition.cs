@@ -11,7 +11,7 @@ internal sealed class AdamaxDefinition : KindDefinition
 
     public override string Reference => "torch.optim.Adamax";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 2e-3), Use(Beta1), Use(Beta2), Use(Epsilon, 1e-8), Use(WeightDecay), Use(Maximize)];
 
     public override void Define(RuleBuilder rule)

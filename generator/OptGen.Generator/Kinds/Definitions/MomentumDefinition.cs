@@ -11,7 +11,7 @@ internal sealed class MomentumDefinition : KindDefinition
 
     public override string Reference => "torch.optim.SGD(momentum)";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-3), Use(Momentum, 0.9), Use(Dampening), Use(WeightDecay), Use(Maximize)];
 
     public override void Define(RuleBuilder rule)

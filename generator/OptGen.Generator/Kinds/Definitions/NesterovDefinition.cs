@@ -13,7 +13,7 @@ internal sealed class NesterovDefinition : KindDefinition
 
     public override string Reference => "torch.optim.SGD(momentum, nesterov=True)";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-3), Use(Momentum, 0.9, ValueRange.OpenFraction), Use(Dampening), Use(WeightDecay), Use(Maximize)];
 
     public override void Validate(HyperparameterValues values, IArgumentReporter reporter)

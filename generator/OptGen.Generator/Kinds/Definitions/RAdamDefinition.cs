@@ -11,7 +11,7 @@ internal sealed class RAdamDefinition : KindDefinition
 
     public override string Reference => "torch.optim.RAdam";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-3), Use(Beta1), Use(Beta2), Use(Epsilon, 1e-8), Use(WeightDecay), Use(DecoupledWeightDecay), Use(Maximize)];
 
     /// <summary>

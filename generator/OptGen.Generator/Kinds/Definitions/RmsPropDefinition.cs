@@ -11,7 +11,7 @@ internal sealed class RmsPropDefinition : KindDefinition
 
     public override string Reference => "torch.optim.RMSprop";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-2), Use(Alpha), Use(Epsilon, 1e-8), Use(WeightDecay), Use(Momentum, 0.0), Use(Centered), Use(Maximize)];
 
     public override void Define(RuleBuilder rule)

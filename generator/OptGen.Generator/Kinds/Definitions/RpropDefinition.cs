@@ -13,7 +13,7 @@ internal sealed class RpropDefinition : KindDefinition
 
     public override string Reference => "torch.optim.Rprop";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-2), Use(EtaMinus), Use(EtaPlus), Use(MinStepSize), Use(MaxStepSize), Use(Maximize)];
 
     public override void Validate(HyperparameterValues values, IArgumentReporter reporter)

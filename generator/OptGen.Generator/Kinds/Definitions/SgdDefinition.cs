@@ -11,7 +11,7 @@ internal sealed class SgdDefinition : KindDefinition
 
     public override string Reference => "torch.optim.SGD";
 
-    public override IReadOnlyList<HyperparameterUse> Hyperparameters { get; } =
+    protected override IReadOnlyList<HyperparameterUse> Own { get; } =
         [Use(LearningRate, 1e-3), Use(WeightDecay), Use(Maximize)];
 
     public override void Define(RuleBuilder rule)
