@@ -53,7 +53,7 @@ internal static class PairedTiming
         output.WriteLine("|---|---|---|--:|--:|--:|");
         if (kindNames.Contains("gap", StringComparer.OrdinalIgnoreCase))
         {
-            // Investigation/: the float Adam, Adamax and Rprop gaps taken apart.
+            // Investigation/: the float Adam, Adamax and Rprop gaps taken apart, and NAdam's subnormal μ-product.
             (SpanStep<float> generated, SpanStep<float> straight) = SmallPairs.For<float>(Kind.Adam);
             Measure(output, Kind.Adam, "float",
             [
@@ -69,6 +69,13 @@ internal static class PairedTiming
                 ("Hand-written straight-line", straightDouble),
                 ("Generated", generatedDouble),
                 ("Generated, pasted, one string-free length check", new Investigation.AdamDouble2OneCheck().Step),
+            ]);
+            (generated, straight) = SmallPairs.For<float>(Kind.NAdam);
+            Measure(output, Kind.NAdam, "float",
+            [
+                ("Hand-written straight-line", straight),
+                ("Generated", generated),
+                ("Hand-written, μ-product flushed below 1e-18", new Investigation.NAdamFloatStraightFlushed().Step),
             ]);
             (generated, straight) = SmallPairs.For<float>(Kind.Adamax);
             Measure(output, Kind.Adamax, "float",

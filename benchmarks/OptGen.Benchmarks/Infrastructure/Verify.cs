@@ -65,6 +65,11 @@ internal static class Verify
             Small<double>(Kind.Adam).Generated,
             new("pasted with one length check", Wrap<double>(new AdamDouble2OneCheck().Step)),
         ]);
+        Compare(Kind.NAdam, 2, "float, N = 2, 3000 steps", Check,
+        [
+            Small<float>(Kind.NAdam).Generated,
+            new("straight-line with the μ-product flushed", Wrap<float>(new NAdamFloatStraightFlushed().Step)),
+        ], steps: 3_000);
         Compare(Kind.Adamax, 2, "float, N = 2", Check,
         [
             Small<float>(Kind.Adamax).Generated,
@@ -94,13 +99,13 @@ internal static class Verify
     private readonly record struct Competitor<T>(string Name, Stepper<T> Step);
 
     /// <summary>Steps every competitor on the same gradients; each must end bit for bit where the first does.</summary>
-    private static void Compare<T>(Kind kind, int n, string label, Action<string, bool, string> check, Competitor<T>[] competitors)
+    private static void Compare<T>(Kind kind, int n, string label, Action<string, bool, string> check, Competitor<T>[] competitors, int steps = Steps)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var random = new Random(7);
         T[] start = Random<T>(random, n);
         var parameters = competitors.Select(_ => (T[])start.Clone()).ToArray();
-        for (int t = 0; t < Steps; t++)
+        for (int t = 0; t < steps; t++)
         {
             T[] g = Random<T>(random, n);
             for (int c = 0; c < competitors.Length; c++)
