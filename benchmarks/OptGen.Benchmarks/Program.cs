@@ -10,13 +10,19 @@ public static class Program
     /// <summary>
     /// <c>dotnet run -c Release --project benchmarks/OptGen.Benchmarks -- --filter '*'</c> runs the suite (BenchmarkDotNet's
     /// command line: --filter, --list flat, --job Dry, …); <c>-- verify</c> checks that every hand-written version computes
-    /// what the generated one does, and exits non-zero if not. The exit code of a run is non-zero if any case failed.
+    /// what the generated one does, and exits non-zero if not; <c>-- paired [kinds]</c> times generated against hand-written at
+    /// N = 2 in alternating blocks by CPU time (PairedTiming.cs). The exit code of a run is non-zero if any case failed.
     /// </summary>
     public static int Main(string[] args)
     {
         if (args is ["verify", ..])
         {
             return Verify.Run(Console.Out) ? 0 : 1;
+        }
+
+        if (args is ["paired", .. var kinds])
+        {
+            return PairedTiming.Run(Console.Out, kinds);
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, Config(args)).ToList();
@@ -39,7 +45,10 @@ public static class Program
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .AddColumn(new ThroughputColumn(), new FloorFractionColumn())
             .AddExporter(BenchmarkDotNet.Exporters.Json.JsonExporter.Brief) // raw statistics in ns, for the tables in docs/benchmarks.md
-            .WithOption(ConfigOptions.JoinSummary, false);
+            .WithOption(ConfigOptions.JoinSummary, false)
+            // BenchmarkDotNet's default of 2 minutes for building its boilerplate project is not enough on a 2-core
+            // machine that is busy building something else (it gave up on every case at once); --buildTimeout overrides.
+            .WithBuildTimeout(TimeSpan.FromMinutes(10));
         bool jobGiven = args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
         if (!jobGiven)
         {

@@ -32,10 +32,12 @@ public abstract class HandOptimizer<T>(int count)
         (Kind.Momentum, false) => new MomentumLoop<T>(count),
         (Kind.RMSProp, false) => new RMSPropLoop<T>(count),
         (Kind.Adam, false) => new AdamLoop<T>(count),
+        (Kind.AdamW, false) => new AdamWLoop<T>(count),
         (Kind.Sgd, true) => new SgdVector256<T>(count),
         (Kind.Momentum, true) => new MomentumVector256<T>(count),
         (Kind.RMSProp, true) => new RMSPropVector256<T>(count),
         (Kind.Adam, true) => new AdamVector256<T>(count),
+        (Kind.AdamW, true) => new AdamWVector256<T>(count),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
@@ -115,8 +117,35 @@ public sealed class AdamLoop<T>(int count) : HandOptimizer<T>(count)
     }
 }
 
+public sealed class AdamWLoop<T>(int count) : HandOptimizer<T>(count)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] _m = new T[count], _v = new T[count];
+    private double _beta1Power = 1, _beta2Power = 1;
+
+    public override void Step(Span<T> p, ReadOnlySpan<T> g)
+    {
+        Check(p, g);
+        T decay = AdamBias.Decay<T>(LearningRate);
+        (T stepSize, T invSqrtBc2) = AdamBias.Next<T>(ref _beta1Power, ref _beta2Power, LearningRate);
+        T beta1 = C(0.9), oneMinusBeta1 = C(1 - 0.9), beta2 = C(0.999), oneMinusBeta2 = C(1 - 0.999), eps = C(1e-8);
+        T[] m = _m, v = _v;
+        for (int i = 0; i < p.Length; i++)
+        {
+            T gi = g[i];
+            m[i] = beta1 * m[i] + oneMinusBeta1 * gi;
+            v[i] = beta2 * v[i] + oneMinusBeta2 * gi * gi;
+            p[i] = p[i] * decay - stepSize * m[i] / (T.Sqrt(v[i]) * invSqrtBc2 + eps);
+        }
+    }
+}
+
 internal static class AdamBias
 {
+    /// <summary>AdamW's decoupled weight decay factor 1 − lr·λ (λ = 0.01, torch.optim.AdamW's default).</summary>
+    public static T Decay<T>(double lr)
+        where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(1 - lr * 0.01);
+
     /// <summary>Advances βᵗ (flushed to 0 below 1e-18, where 1 − βᵗ is exactly 1) and returns torch's step size and 1/√(1 − β₂ᵗ).</summary>
     public static (T StepSize, T InvSqrtBc2) Next<T>(ref double beta1Power, ref double beta2Power, double lr)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -265,6 +294,53 @@ public sealed class AdamVector256<T>(int count) : HandOptimizer<T>(count)
             m[i] = beta1 * m[i] + oneMinusBeta1 * gi;
             v[i] = beta2 * v[i] + oneMinusBeta2 * gi * gi;
             p[i] -= stepSize * m[i] / (T.Sqrt(v[i]) * invSqrtBc2 + eps);
+        }
+    }
+}
+
+public sealed class AdamWVector256<T>(int count) : HandOptimizer<T>(count)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] _m = new T[count], _v = new T[count];
+    private double _beta1Power = 1, _beta2Power = 1;
+
+    public override void Step(Span<T> p, ReadOnlySpan<T> g)
+    {
+        Check(p, g);
+        T decay = AdamBias.Decay<T>(LearningRate);
+        (T stepSize, T invSqrtBc2) = AdamBias.Next<T>(ref _beta1Power, ref _beta2Power, LearningRate);
+        T beta1 = C(0.9), oneMinusBeta1 = C(1 - 0.9), beta2 = C(0.999), oneMinusBeta2 = C(1 - 0.999), eps = C(1e-8);
+        ref T pr = ref MemoryMarshal.GetReference(p);
+        ref T gr = ref MemoryMarshal.GetReference(g);
+        ref T mr = ref MemoryMarshal.GetArrayDataReference(_m);
+        ref T vr = ref MemoryMarshal.GetArrayDataReference(_v);
+        int n = p.Length, i = 0;
+        var vdecay = Vector256.Create(decay);
+        var vb1 = Vector256.Create(beta1);
+        var v1mb1 = Vector256.Create(oneMinusBeta1);
+        var vb2 = Vector256.Create(beta2);
+        var v1mb2 = Vector256.Create(oneMinusBeta2);
+        var veps = Vector256.Create(eps);
+        var vstep = Vector256.Create(stepSize);
+        var vinv = Vector256.Create(invSqrtBc2);
+        for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
+        {
+            var vp = Vector256.LoadUnsafe(ref pr, (nuint)i);
+            var vg = Vector256.LoadUnsafe(ref gr, (nuint)i);
+            var vm = vb1 * Vector256.LoadUnsafe(ref mr, (nuint)i) + v1mb1 * vg;
+            var vv = vb2 * Vector256.LoadUnsafe(ref vr, (nuint)i) + v1mb2 * vg * vg;
+            Vector256.StoreUnsafe(vm, ref mr, (nuint)i);
+            Vector256.StoreUnsafe(vv, ref vr, (nuint)i);
+            Vector256.StoreUnsafe(vp * vdecay - vstep * vm / (Vector256.Sqrt(vv) * vinv + veps), ref pr, (nuint)i);
+        }
+
+        T[] m = _m, v = _v;
+        for (; i < n; i++)
+        {
+            T gi = g[i];
+            m[i] = beta1 * m[i] + oneMinusBeta1 * gi;
+            v[i] = beta2 * v[i] + oneMinusBeta2 * gi * gi;
+            p[i] = p[i] * decay - stepSize * m[i] / (T.Sqrt(v[i]) * invSqrtBc2 + eps);
         }
     }
 }

@@ -27,6 +27,7 @@ public abstract class RuntimeOptimizer<T>(int count)
         Kind.Momentum => new RuntimeMomentum<T>(count, T.CreateTruncating(0.9)),
         Kind.RMSProp => new RuntimeRMSProp<T>(count, 0.99, T.CreateTruncating(1e-8)),
         Kind.Adam => new RuntimeAdam<T>(count, 0.9, 0.999, T.CreateTruncating(1e-8)),
+        Kind.AdamW => new RuntimeAdam<T>(count, 0.9, 0.999, T.CreateTruncating(1e-8), decoupledWeightDecay: 0.01),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
@@ -82,10 +83,11 @@ public sealed class RuntimeRMSProp<T>(int count, double alpha, T epsilon) : Runt
     }
 }
 
-public sealed class RuntimeAdam<T>(int count, double beta1, double beta2, T epsilon) : RuntimeOptimizer<T>(count)
+/// <summary>Adam, and AdamW when <paramref name="decoupledWeightDecay"/> is not 0 (as torch's Adam(decoupled_weight_decay=True)).</summary>
+public sealed class RuntimeAdam<T>(int count, double beta1, double beta2, T epsilon, double decoupledWeightDecay = 0) : RuntimeOptimizer<T>(count)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double _beta1 = beta1, _beta2 = beta2;
+    private readonly double _beta1 = beta1, _beta2 = beta2, _weightDecay = decoupledWeightDecay;
     private readonly T _epsilon = epsilon;
     private readonly T[] _m = new T[count], _v = new T[count];
     private double _beta1Power = 1, _beta2Power = 1;
@@ -100,12 +102,15 @@ public sealed class RuntimeAdam<T>(int count, double beta1, double beta2, T epsi
         T invSqrtBc2 = T.CreateTruncating(1 / Math.Sqrt(1 - _beta2Power));
         T beta1 = T.CreateTruncating(_beta1), oneMinusBeta1 = T.CreateTruncating(1 - _beta1);
         T beta2 = T.CreateTruncating(_beta2), oneMinusBeta2 = T.CreateTruncating(1 - _beta2);
+        bool decoupled = _weightDecay != 0;
+        T decay = T.CreateTruncating(1 - LearningRate * _weightDecay);
         for (int i = 0; i < parameters.Length; i++)
         {
             T g = gradients[i];
             _m[i] = beta1 * _m[i] + oneMinusBeta1 * g;
             _v[i] = beta2 * _v[i] + oneMinusBeta2 * g * g;
-            parameters[i] -= stepSize * _m[i] / (T.Sqrt(_v[i]) * invSqrtBc2 + _epsilon);
+            T p = decoupled ? parameters[i] * decay : parameters[i];
+            parameters[i] = p - stepSize * _m[i] / (T.Sqrt(_v[i]) * invSqrtBc2 + _epsilon);
         }
     }
 }

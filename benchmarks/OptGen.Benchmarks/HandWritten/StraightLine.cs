@@ -83,6 +83,86 @@ public sealed class MomentumDoubleStraight
     }
 }
 
+public sealed class NesterovFloatStraight
+{
+    private const float Mu = 0.9f;
+    public double LearningRate = 0.01;
+    private float _b0, _b1;
+
+    public void Step(Span<float> p, ReadOnlySpan<float> g)
+    {
+        if (p.Length != 2 || g.Length != 2) Lengths.Throw(p.Length, g.Length, 2);
+        float lr = (float)LearningRate;
+        float g0 = g[0], g1 = g[1];
+        float b0 = Mu * _b0 + g0;
+        float b1 = Mu * _b1 + g1;
+        _b0 = b0;
+        _b1 = b1;
+        p[0] -= lr * (g0 + Mu * b0); // torch: the step along g + μ·b, the look-ahead
+        p[1] -= lr * (g1 + Mu * b1);
+    }
+}
+
+public sealed class NesterovDoubleStraight
+{
+    private const double Mu = 0.9;
+    public double LearningRate = 0.01;
+    private double _b0, _b1;
+
+    public void Step(Span<double> p, ReadOnlySpan<double> g)
+    {
+        if (p.Length != 2 || g.Length != 2) Lengths.Throw(p.Length, g.Length, 2);
+        double lr = LearningRate;
+        double g0 = g[0], g1 = g[1];
+        double b0 = Mu * _b0 + g0;
+        double b1 = Mu * _b1 + g1;
+        _b0 = b0;
+        _b1 = b1;
+        p[0] -= lr * (g0 + Mu * b0);
+        p[1] -= lr * (g1 + Mu * b1);
+    }
+}
+
+public sealed class AdagradFloatStraight
+{
+    private const float Eps = 1e-10f;
+    public double LearningRate = 0.01;
+    private float _s0, _s1;
+
+    public void Step(Span<float> p, ReadOnlySpan<float> g)
+    {
+        if (p.Length != 2 || g.Length != 2) Lengths.Throw(p.Length, g.Length, 2);
+        float lr = (float)LearningRate;
+        float g0 = g[0], g1 = g[1];
+        float s0 = _s0 + g0 * g0;
+        float s1 = _s1 + g1 * g1;
+        _s0 = s0;
+        _s1 = s1;
+        p[0] -= lr * g0 / (MathF.Sqrt(s0) + Eps);
+        p[1] -= lr * g1 / (MathF.Sqrt(s1) + Eps);
+    }
+}
+
+public sealed class AdagradDoubleStraight
+{
+    private const double Eps = 1e-10;
+    public double LearningRate = 0.01;
+    private double _s0, _s1;
+
+    public void Step(Span<double> p, ReadOnlySpan<double> g)
+    {
+        if (p.Length != 2 || g.Length != 2) Lengths.Throw(p.Length, g.Length, 2);
+        double lr = LearningRate;
+        double g0 = g[0], g1 = g[1];
+        double s0 = _s0 + g0 * g0;
+        double s1 = _s1 + g1 * g1;
+        _s0 = s0;
+        _s1 = s1;
+        p[0] -= lr * g0 / (Math.Sqrt(s0) + Eps);
+        p[1] -= lr * g1 / (Math.Sqrt(s1) + Eps);
+    }
+}
+
 public sealed class RMSPropFloatStraight
 {
     private const float Alpha = 0.99f, OneMinusAlpha = 0.01f, Eps = 1e-8f;

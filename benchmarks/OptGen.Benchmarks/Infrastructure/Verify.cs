@@ -1,6 +1,7 @@
 using System.Numerics;
 using OptGen.Benchmarks.EndToEnd;
 using OptGen.Benchmarks.HandWritten;
+using OptGen.Benchmarks.Investigation;
 using OptGen.Benchmarks.Optimizers;
 using OptGen.Benchmarks.Torch;
 
@@ -9,8 +10,8 @@ namespace OptGen.Benchmarks.Infrastructure;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/OptGen.Benchmarks -- verify</c>: the comparisons are only fair if every
 /// competitor computes the same thing. Checks, over 300 steps of seeded random gradients, that the hand-written
-/// straight-line, for-loop, Vector256 and runtime versions equal the generated optimizers bit for bit (N = 2 and
-/// N = 1,003, an odd size that exercises the vector tails), that TorchSharp agrees within the parity tolerances
+/// straight-line, for-loop, Vector256 and runtime versions equal the generated optimizers bit for bit (N = 2 for
+/// every kind; N = 1,003, an odd size that exercises the vector tails, and 100,003 for the large-N kinds), that TorchSharp agrees within the parity tolerances
 /// (1e-5 float, 1e-11 double, relative to max(1, |torch|)), and that the hand-written neuron loop ends where the
 /// runtime's trainer does.
 /// </summary>
@@ -30,21 +31,62 @@ internal static class Verify
             }
         }
 
-        foreach (Kind kind in new[] { Kind.Sgd, Kind.Momentum, Kind.RMSProp, Kind.Adam })
+        foreach (Kind kind in new[] { Kind.Sgd, Kind.Momentum, Kind.RMSProp, Kind.Adam, Kind.AdamW })
         {
-            // N = 2: generated vs straight-line vs for-loop vs runtime.
-            Compare<float>(kind, 2, "float, N = 2", SmallGenerated<float>(kind), SmallStraight<float>(kind), Check);
-            Compare<double>(kind, 2, "double, N = 2", SmallGenerated<double>(kind), SmallStraight<double>(kind), Check);
+            // N = 2: generated vs straight-line vs for-loop vs Vector256 loop vs runtime.
+            Compare(kind, 2, "float, N = 2", Check, [Small<float>(kind).Generated, Small<float>(kind).Straight, .. HandWritten<float>(kind, 2)]);
+            Compare(kind, 2, "double, N = 2", Check, [Small<double>(kind).Generated, Small<double>(kind).Straight, .. HandWritten<double>(kind, 2)]);
 
             // N = 1,003: generated (one core and Parallel) vs scalar loop vs Vector256 loop vs runtime; then torch.
-            Compare<float>(kind, 1_003, "float, N = 1003", LargeGenerated<float>(kind, 1_003, parallel: false), LargeGenerated<float>(kind, 1_003, parallel: true), Check);
-            Compare<double>(kind, 1_003, "double, N = 1003", LargeGenerated<double>(kind, 1_003, parallel: false), LargeGenerated<double>(kind, 1_003, parallel: true), Check);
+            Compare(kind, 1_003, "float, N = 1003", Check, [.. LargeGenerated<float>(kind, 1_003), .. HandWritten<float>(kind, 1_003)]);
+            Compare(kind, 1_003, "double, N = 1003", Check, [.. LargeGenerated<double>(kind, 1_003), .. HandWritten<double>(kind, 1_003)]);
             CompareTorch<float>(kind, 1_003, 1e-5, Check);
             CompareTorch<double>(kind, 1_003, 1e-11, Check);
         }
 
+        // The kinds benchmarked at N = 2 against the straight-line baseline alone (Small/KindsSmall.cs).
+        foreach (Kind kind in new[] { Kind.Nesterov, Kind.Adagrad, Kind.Adamax, Kind.NAdam, Kind.RAdam, Kind.Adadelta, Kind.Rprop })
+        {
+            Compare(kind, 2, "float, N = 2", Check, [Small<float>(kind).Generated, Small<float>(kind).Straight]);
+            Compare(kind, 2, "double, N = 2", Check, [Small<double>(kind).Generated, Small<double>(kind).Straight]);
+        }
+
+        // The float Adam gap investigation's pasted and varied copies (Investigation/).
+        Compare(Kind.Adam, 2, "float, N = 2", Check,
+        [
+            Small<float>(Kind.Adam).Generated,
+            new("pasted generated Step", Wrap<float>(new AdamFloat2Pasted().Step)),
+            new("pasted with one length check", Wrap<float>(new AdamFloat2OneCheck().Step)),
+            new("straight-line with StepCount", Wrap<float>(new AdamFloatStraightCounting().Step)),
+        ]);
+
+        Compare(Kind.Adam, 2, "double, N = 2", Check,
+        [
+            Small<double>(Kind.Adam).Generated,
+            new("pasted with one length check", Wrap<double>(new AdamDouble2OneCheck().Step)),
+        ]);
+        Compare(Kind.NAdam, 2, "float, N = 2, 3000 steps", Check,
+        [
+            Small<float>(Kind.NAdam).Generated,
+            new("straight-line with the μ-product flushed", Wrap<float>(new NAdamFloatStraightFlushed().Step)),
+        ], steps: 3_000);
+        Compare(Kind.Adamax, 2, "float, N = 2", Check,
+        [
+            Small<float>(Kind.Adamax).Generated,
+            new("pasted generated Step", Wrap<float>(new AdamaxFloat2Pasted().Step)),
+            new("pasted with locals", Wrap<float>(new AdamaxFloat2Locals().Step)),
+        ]);
+        Compare(Kind.Rprop, 2, "float, N = 2", Check,
+        [
+            Small<float>(Kind.Rprop).Generated,
+            new("pasted generated Step", Wrap<float>(new RpropFloat2Pasted().Step)),
+            new("pasted with the comparison clamp", Wrap<float>(new RpropFloat2Clamp().Step)),
+            new("pasted with fewer branches", Wrap<float>(new RpropFloat2Lean().Step)),
+        ]);
+
         // Parallel = true really splits only from 32,768 parameters on; check one size above that too.
-        Compare<float>(Kind.Adam, 100_003, "float, N = 100003", LargeGenerated<float>(Kind.Adam, 100_003, false), LargeGenerated<float>(Kind.Adam, 100_003, true), Check);
+        Compare(Kind.Adam, 100_003, "float, N = 100003", Check, [.. LargeGenerated<float>(Kind.Adam, 100_003), .. HandWritten<float>(Kind.Adam, 100_003)]);
+        Compare(Kind.AdamW, 100_003, "float, N = 100003", Check, [.. LargeGenerated<float>(Kind.AdamW, 100_003), .. HandWritten<float>(Kind.AdamW, 100_003)]);
 
         CompareNeuron(Check);
 
@@ -54,34 +96,28 @@ internal static class Verify
 
     private delegate void Stepper<T>(T[] p, T[] g);
 
-    private static void Compare<T>(Kind kind, int n, string label, Stepper<T> generated, Stepper<T> other, Action<string, bool, string> check)
+    private readonly record struct Competitor<T>(string Name, Stepper<T> Step);
+
+    /// <summary>Steps every competitor on the same gradients; each must end bit for bit where the first does.</summary>
+    private static void Compare<T>(Kind kind, int n, string label, Action<string, bool, string> check, Competitor<T>[] competitors, int steps = Steps)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var competitors = new List<(string Name, Stepper<T> Step)>
-        {
-            ("generated", generated),
-            (n == 2 ? "straight-line" : "generated Parallel", other),
-            ("for-loop", Wrap<T>(HandOptimizer<T>.Create(kind, n, vector: false).Step)),
-            ("Vector256 loop", Wrap<T>(HandOptimizer<T>.Create(kind, n, vector: true).Step)),
-            ("runtime", RuntimeOptimizer<T>.Create(kind, n).Step),
-        };
-
         var random = new Random(7);
         T[] start = Random<T>(random, n);
         var parameters = competitors.Select(_ => (T[])start.Clone()).ToArray();
-        for (int t = 0; t < Steps; t++)
+        for (int t = 0; t < steps; t++)
         {
             T[] g = Random<T>(random, n);
-            for (int c = 0; c < competitors.Count; c++)
+            for (int c = 0; c < competitors.Length; c++)
             {
                 competitors[c].Step(parameters[c], g);
             }
         }
 
-        for (int c = 1; c < competitors.Count; c++)
+        for (int c = 1; c < competitors.Length; c++)
         {
             int firstDifference = Enumerable.Range(0, n).FirstOrDefault(i => parameters[c][i] != parameters[0][i], -1);
-            check($"{kind} {label}: {competitors[c].Name} = generated, bit for bit", firstDifference < 0,
+            check($"{kind} {label}: {competitors[c].Name} = {competitors[0].Name}, bit for bit", firstDifference < 0,
                 firstDifference < 0 ? "" : $"parameter {firstDifference}: {parameters[c][firstDifference]} vs {parameters[0][firstDifference]}");
         }
     }
@@ -92,7 +128,7 @@ internal static class Verify
         var random = new Random(11);
         T[] p = Random<T>(random, n);
         T[] g = Random<T>(random, n);
-        var generated = LargeGenerated<T>(kind, n, parallel: false);
+        var generated = LargeGenerated<T>(kind, n)[0].Step;
         T[] mine = (T[])p.Clone();
         using var torch = TorchStep.Create(kind, (T[])p.Clone(), g);
         double worst = 0;
@@ -151,8 +187,6 @@ internal static class Verify
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Enumerable.Range(0, n).Select(_ => T.CreateTruncating(random.NextDouble() * 2 - 1)).ToArray();
 
-    private delegate void SpanStep<T>(Span<T> p, ReadOnlySpan<T> g);
-
     /// <summary>A step over spans (a generated or hand-written optimizer's) as a step over the arrays verify keeps.</summary>
     private static Stepper<T> Wrap<T>(SpanStep<T> step) => (p, g) => step(p, g);
 
@@ -161,65 +195,53 @@ internal static class Verify
         where TOther : unmanaged, IFloatingPointIeee754<TOther> =>
         (Stepper<T>)(object)stepper;
 
-    private static Stepper<T> SmallGenerated<T>(Kind kind)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float)
-            ? Cast<T, float>(kind switch
-            {
-                Kind.Sgd => Wrap<float>(new SgdFloat2().Step),
-                Kind.Momentum => Wrap<float>(new MomentumFloat2().Step),
-                Kind.RMSProp => Wrap<float>(new RMSPropFloat2().Step),
-                _ => Wrap<float>(new AdamFloat2().Step),
-            })
-            : Cast<T, double>(kind switch
-            {
-                Kind.Sgd => Wrap<double>(new SgdDouble2().Step),
-                Kind.Momentum => Wrap<double>(new MomentumDouble2().Step),
-                Kind.RMSProp => Wrap<double>(new RMSPropDouble2().Step),
-                _ => Wrap<double>(new AdamDouble2().Step),
-            });
+    private static (Stepper<T>, Stepper<T>) Both<T, TOther>((Stepper<TOther> First, Stepper<TOther> Second) pair)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOther : unmanaged, IFloatingPointIeee754<TOther> =>
+        (Cast<T, TOther>(pair.First), Cast<T, TOther>(pair.Second));
 
-    private static Stepper<T> SmallStraight<T>(Kind kind)
+    /// <summary>The hand-written loops and the runtime optimizer of <paramref name="kind"/> over <paramref name="n"/> parameters.</summary>
+    private static Competitor<T>[] HandWritten<T>(Kind kind, int n)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float)
-            ? Cast<T, float>(kind switch
-            {
-                Kind.Sgd => Wrap<float>(new SgdFloatStraight().Step),
-                Kind.Momentum => Wrap<float>(new MomentumFloatStraight().Step),
-                Kind.RMSProp => Wrap<float>(new RMSPropFloatStraight().Step),
-                _ => Wrap<float>(new AdamFloatStraight().Step),
-            })
-            : Cast<T, double>(kind switch
-            {
-                Kind.Sgd => Wrap<double>(new SgdDoubleStraight().Step),
-                Kind.Momentum => Wrap<double>(new MomentumDoubleStraight().Step),
-                Kind.RMSProp => Wrap<double>(new RMSPropDoubleStraight().Step),
-                _ => Wrap<double>(new AdamDoubleStraight().Step),
-            });
+    [
+        new("for-loop", Wrap<T>(HandOptimizer<T>.Create(kind, n, vector: false).Step)),
+        new("Vector256 loop", Wrap<T>(HandOptimizer<T>.Create(kind, n, vector: true).Step)),
+        new("runtime", RuntimeOptimizer<T>.Create(kind, n).Step),
+    ];
 
-    private static Stepper<T> LargeGenerated<T>(Kind kind, int n, bool parallel)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float)
-            ? Cast<T, float>((kind, parallel) switch
-            {
-                (Kind.Sgd, false) => Wrap<float>(new SgdFloatN(n).Step),
-                (Kind.Momentum, false) => Wrap<float>(new MomentumFloatN(n).Step),
-                (Kind.RMSProp, false) => Wrap<float>(new RMSPropFloatN(n).Step),
-                (Kind.Adam, false) => Wrap<float>(new AdamFloatN(n).Step),
-                (Kind.Sgd, true) => Wrap<float>(new SgdFloatNParallel(n).Step),
-                (Kind.Momentum, true) => Wrap<float>(new MomentumFloatNParallel(n).Step),
-                (Kind.RMSProp, true) => Wrap<float>(new RMSPropFloatNParallel(n).Step),
-                _ => Wrap<float>(new AdamFloatNParallel(n).Step),
-            })
-            : Cast<T, double>((kind, parallel) switch
-            {
-                (Kind.Sgd, false) => Wrap<double>(new SgdDoubleN(n).Step),
-                (Kind.Momentum, false) => Wrap<double>(new MomentumDoubleN(n).Step),
-                (Kind.RMSProp, false) => Wrap<double>(new RMSPropDoubleN(n).Step),
-                (Kind.Adam, false) => Wrap<double>(new AdamDoubleN(n).Step),
-                (Kind.Sgd, true) => Wrap<double>(new SgdDoubleNParallel(n).Step),
-                (Kind.Momentum, true) => Wrap<double>(new MomentumDoubleNParallel(n).Step),
-                (Kind.RMSProp, true) => Wrap<double>(new RMSPropDoubleNParallel(n).Step),
-                _ => Wrap<double>(new AdamDoubleNParallel(n).Step),
-            });
+    /// <summary>The N = 2 generated optimizer of <paramref name="kind"/> and its hand-written straight-line baseline.</summary>
+    private static (Competitor<T> Generated, Competitor<T> Straight) Small<T>(Kind kind)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        (SpanStep<T> generated, SpanStep<T> straight) = SmallPairs.For<T>(kind);
+        return (new("generated", Wrap(generated)), new("straight-line", Wrap(straight)));
+    }
+
+    /// <summary>The constructor-sized generated optimizer of <paramref name="kind"/> and its <c>Parallel = true</c> twin.</summary>
+    private static Competitor<T>[] LargeGenerated<T>(Kind kind, int n)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        (Stepper<T> one, Stepper<T> parallel) = typeof(T) == typeof(float) ? Both<T, float>(LargeFloat(kind, n)) : Both<T, double>(LargeDouble(kind, n));
+        return [new("generated", one), new("generated Parallel", parallel)];
+    }
+
+    private static (Stepper<float>, Stepper<float>) LargeFloat(Kind kind, int n) => kind switch
+    {
+        Kind.Sgd => (Wrap<float>(new SgdFloatN(n).Step), Wrap<float>(new SgdFloatNParallel(n).Step)),
+        Kind.Momentum => (Wrap<float>(new MomentumFloatN(n).Step), Wrap<float>(new MomentumFloatNParallel(n).Step)),
+        Kind.RMSProp => (Wrap<float>(new RMSPropFloatN(n).Step), Wrap<float>(new RMSPropFloatNParallel(n).Step)),
+        Kind.Adam => (Wrap<float>(new AdamFloatN(n).Step), Wrap<float>(new AdamFloatNParallel(n).Step)),
+        Kind.AdamW => (Wrap<float>(new AdamWFloatN(n).Step), Wrap<float>(new AdamWFloatNParallel(n).Step)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No large-N benchmark for this kind."),
+    };
+
+    private static (Stepper<double>, Stepper<double>) LargeDouble(Kind kind, int n) => kind switch
+    {
+        Kind.Sgd => (Wrap<double>(new SgdDoubleN(n).Step), Wrap<double>(new SgdDoubleNParallel(n).Step)),
+        Kind.Momentum => (Wrap<double>(new MomentumDoubleN(n).Step), Wrap<double>(new MomentumDoubleNParallel(n).Step)),
+        Kind.RMSProp => (Wrap<double>(new RMSPropDoubleN(n).Step), Wrap<double>(new RMSPropDoubleNParallel(n).Step)),
+        Kind.Adam => (Wrap<double>(new AdamDoubleN(n).Step), Wrap<double>(new AdamDoubleNParallel(n).Step)),
+        Kind.AdamW => (Wrap<double>(new AdamWDoubleN(n).Step), Wrap<double>(new AdamWDoubleNParallel(n).Step)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No large-N benchmark for this kind."),
+    };
 }

@@ -22,16 +22,37 @@ public abstract class LargeStepBenchmarks<T>
     private BandwidthFloor<T>? _floor;
     private ParallelStep<T>? _floorParallel;
 
-    [Params(1_024, 1_048_576, 16_777_216)]
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
+
+    /// <summary>
+    /// 1,024, 1,048,576 and 16,777,216; or only those listed in the environment variable OPTGEN_LARGE_N
+    /// (comma-separated, e.g. OPTGEN_LARGE_N=16777216 for the DRAM case alone; the per-case processes inherit it).
+    /// </summary>
+    public static IEnumerable<int> Sizes()
+    {
+        string? only = Environment.GetEnvironmentVariable("OPTGEN_LARGE_N");
+        return string.IsNullOrWhiteSpace(only)
+            ? [1_024, 1_048_576, 16_777_216]
+            : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(text => int.TryParse(text, out int n) && n > 0
+                    ? n
+                    : throw new ArgumentException($"OPTGEN_LARGE_N: '{text}' is not a positive parameter count."));
+    }
 
     protected T[] P = [];
     protected T[] G = [];
 
     protected abstract Kind Kind { get; }
 
-    /// <summary>State arrays the update rule keeps (Sgd 0, Momentum 1, RMSProp 1, Adam 2).</summary>
-    protected int StateArrays => Kind switch { Kind.Sgd => 0, Kind.Momentum or Kind.RMSProp => 1, _ => 2 };
+    /// <summary>State arrays the update rule keeps (Sgd 0, Momentum 1, RMSProp 1, Adam and AdamW 2).</summary>
+    protected int StateArrays => Kind switch
+    {
+        Kind.Sgd => 0,
+        Kind.Momentum or Kind.RMSProp => 1,
+        Kind.Adam or Kind.AdamW => 2,
+        _ => throw new NotSupportedException($"No large-N benchmark for {Kind}."),
+    };
 
     protected abstract void CreateGenerated();
     protected abstract void CreateGeneratedParallel();

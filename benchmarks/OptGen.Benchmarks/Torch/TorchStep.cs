@@ -64,6 +64,8 @@ public sealed class TorchStep : IDisposable
             Kind.Momentum => optim.SGD(list, learningRate, momentum: 0.9, dampening: 0.0, weight_decay: 0.0, nesterov: false, maximize: false),
             Kind.RMSProp => optim.RMSProp(list, lr: learningRate, alpha: 0.99, eps: 1e-8, weight_decay: 0.0, momentum: 0.0, centered: false, maximize: false),
             Kind.Adam => optim.Adam(list, lr: learningRate, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0.0, amsgrad: false, maximize: false),
+            // Every hyperparameter passed: TorchSharp's AdamW defaults to weight_decay 0, PyTorch's (and Kind.AdamW's) to 0.01.
+            Kind.AdamW => optim.AdamW(list, lr: learningRate, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0.01, amsgrad: false, maximize: false),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No TorchSharp benchmark for this kind."),
         };
         return new TorchStep(parameter, gradient, optimizer);
