@@ -25,12 +25,12 @@ public sealed class AdamFloat2Pasted
     {
         if (parameters.Length != ParameterCount)
         {
-            OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            EarlierGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            EarlierGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -104,6 +104,18 @@ internal static class ProposedGuards
         throw new ArgumentException(
             $"The span '{name}' has {length} elements, but this optimizer updates ParameterCount = {parameterCount} parameters.", name);
     }
+}
+
+/// <summary>
+/// The length check generated code made before the generator adopted <see cref="ProposedGuards"/>'s form (now
+/// <c>OptimizerGuards.ThrowLengthMismatch(int, int, int)</c>): the pasted controls keep it, as they were measured.
+/// </summary>
+internal static class EarlierGuards
+{
+    [DoesNotReturn]
+    public static void ThrowLengthMismatch(string spanName, int length, int parameterCount) =>
+        throw new ArgumentException(
+            $"The span '{spanName}' has {length} elements, but this optimizer updates ParameterCount = {parameterCount} parameters.", spanName);
 }
 
 /// <summary>The hand-written baseline (HandWritten/StraightLine.cs) plus the step counter the generated contract keeps.</summary>

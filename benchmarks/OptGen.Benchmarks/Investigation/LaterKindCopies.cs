@@ -22,12 +22,12 @@ public sealed class AdamaxFloat2Pasted
     {
         if (parameters.Length != ParameterCount)
         {
-            OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            EarlierGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            EarlierGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -100,12 +100,12 @@ public sealed class RpropFloat2Pasted
     {
         if (parameters.Length != ParameterCount)
         {
-            OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            EarlierGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
         }
 
         if (gradients.Length != ParameterCount)
         {
-            OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            EarlierGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount;

@@ -97,8 +97,8 @@ internal static class DocumentationWriter
             yield return statement switch
             {
                 AssignBuffer assign => $"{rule.Buffers.Single(b => b.Name == assign.Buffer).Symbol} ← {math.Write(assign.Value)}",
-                DescendParameter descend => $"θ ← θ − {math.Write(descend.Step)}",
-                ScaleParameter scale => $"θ ← θ·{math.Write(scale.Factor)}",
+                DescendParameter descend => $"θ ← θ − {math.WriteRightOperand(BinaryOperator.Subtract, descend.Step)}",
+                ScaleParameter scale => $"θ ← θ·{math.WriteRightOperand(BinaryOperator.Multiply, scale.Factor)}",
                 SetParameter set => $"θ ← {math.Write(set.Value)}",
                 DefineLocal local => $"{local.Name} = {math.Write(local.Value)}",
                 _ => throw UnknownNode.Of(statement),

@@ -12,6 +12,10 @@ internal sealed class MathNotationWriter(Func<Expression, string> symbol)
 {
     public string Write(Expression expression) => Write(expression, out _);
 
+    /// <summary><paramref name="expression"/> as the right operand of <paramref name="operator"/> (θ − (c ? a : b), θ·(1 − x)).</summary>
+    public string WriteRightOperand(BinaryOperator @operator, Expression expression) =>
+        Operand(expression, Precedence.Of(@operator), isRight: true);
+
     private string Write(Expression expression, out int precedence)
     {
         precedence = Precedence.Primary;

@@ -29,7 +29,7 @@ internal static class ModesWriter
         writer.Line(OptimizerEmitter.GeneratedCodeAttribute);
         writer.Open($"public void {name}(global::System.Span<{context.T}> parameters)");
         writer.Open("if (parameters.Length != ParameterCount)");
-        writer.Line("global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);");
+        writer.Line("global::OptGen.CompilerServices.OptimizerGuards.ThrowParametersLengthMismatch(parameters.Length, ParameterCount);");
         writer.Close();
         writer.Line();
         writer.Open($"if (IsTraining == {(toTraining ? "false" : "true")} && StepCount > 0)");

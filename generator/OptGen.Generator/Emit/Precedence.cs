@@ -16,7 +16,9 @@ internal static class Precedence
     public const int Unary = 5;
     public const int Primary = 6;
 
-    public static int Of(Binary binary) => binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract ? Additive : Multiplicative;
+    public static int Of(Binary binary) => Of(binary.Operator);
+
+    public static int Of(BinaryOperator @operator) => @operator is BinaryOperator.Add or BinaryOperator.Subtract ? Additive : Multiplicative;
 
     public static int Of(Comparison comparison) => comparison.Operator == ComparisonOperator.Equal ? Equality : Relational;
 

@@ -25,6 +25,10 @@ internal static class StepValuesWriter
                         ?? throw new System.InvalidOperationException($"The scalar state '{power.Name}' is advanced without a value.");
                     writer.Line($"_{power.Name} = global::OptGen.CompilerServices.RunningPower.Next(_{power.Name}, {Literal.Double(@base)});");
                     break;
+                case AdvanceState { FlushesToZero: true } product:
+                    string symbol = context.Rule.ScalarStates.Single(state => state.Name == product.Name).Symbol;
+                    writer.Line($"_{product.Name} = global::OptGen.CompilerServices.RunningPower.Flush({expressions.Write(product.Value!)}); // 0 once 1 − {symbol} is exactly 1: never subnormal");
+                    break;
                 case AdvanceState advance:
                     writer.Line($"_{advance.Name} = {expressions.Write(advance.Value!)};");
                     break;

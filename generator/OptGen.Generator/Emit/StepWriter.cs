@@ -37,10 +37,7 @@ internal static class StepWriter
     private static void WriteStraightLineStep(SourceWriter writer, EmitContext context)
     {
         OpenStep(writer, context, $"public void Step(global::System.Span<{context.T}> parameters, global::System.ReadOnlySpan<{context.T}> gradients)");
-        WriteLengthCheck(writer, "parameters");
-        writer.Line();
-        WriteLengthCheck(writer, "gradients");
-        writer.Line();
+        WriteLengthChecks(writer);
         WriteConstructedCheck(writer, context);
         WriteClipScale(writer, context, "norm.Add(gradients);");
         StepValuesWriter.Write(writer, context, assignOuts: false);
@@ -61,8 +58,7 @@ internal static class StepWriter
     {
         string t = context.T;
         OpenStep(writer, context, $"public void Step(global::System.Span<{t}> parameters, global::System.ReadOnlySpan<{t}> gradients, {t} gradientScale)");
-        WriteLengthCheck(writer, "gradients");
-        writer.Line();
+        WriteGradientsLengthCheck(writer);
         writer.Line($"global::System.Span<{t}> scaled = stackalloc {t}[ParameterCount];");
         writer.Open("for (int i = 0; i < ParameterCount; i++)");
         writer.Line("scaled[i] = gradients[i] * gradientScale;");
@@ -102,10 +98,7 @@ internal static class StepWriter
         writer.Line();
 
         OpenStep(writer, context, $"public void Step(global::System.Span<{t}> parameters, global::System.ReadOnlySpan<{t}> gradients, {t} gradientScale)");
-        WriteLengthCheck(writer, "parameters");
-        writer.Line();
-        WriteLengthCheck(writer, "gradients");
-        writer.Line();
+        WriteLengthChecks(writer);
         WriteConstructedCheck(writer, context);
         WriteClipScale(writer, context, "norm.Add(gradients, gradientScale);");
         writer.Line($"BeginStep({outArguments});");
@@ -269,11 +262,21 @@ internal static class StepWriter
         writer.Open(signature);
     }
 
-    private static void WriteLengthCheck(SourceWriter writer, string span)
+    /// <summary>Both lengths in one condition, and a throw helper that takes no strings (see <c>OptimizerGuards</c>).</summary>
+    private static void WriteLengthChecks(SourceWriter writer)
     {
-        writer.Open($"if ({span}.Length != ParameterCount)");
-        writer.Line($"global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof({span}), {span}.Length, ParameterCount);");
+        writer.Open("if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)");
+        writer.Line("global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);");
         writer.Close();
+        writer.Line();
+    }
+
+    private static void WriteGradientsLengthCheck(SourceWriter writer)
+    {
+        writer.Open("if (gradients.Length != ParameterCount)");
+        writer.Line("global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);");
+        writer.Close();
+        writer.Line();
     }
 
     private static void WriteSetCheck(SourceWriter writer)

@@ -59,6 +59,10 @@ internal sealed class RuleBuilder(HyperparameterValues values)
     /// <summary>Sets a scalar state to <paramref name="value"/>, at this point of the per-step computation.</summary>
     public void Advance(ScalarState state, Expression value) => Rule.StepOperations.Add(new AdvanceState(state.Name, value));
 
+    /// <summary>Advances a product of factors below 1 that is only ever read as 1 − x, flushed to 0 as running powers are.</summary>
+    public void AdvanceProduct(ScalarState state, Expression factor) =>
+        Rule.StepOperations.Add(new AdvanceState(state.Name, state * factor, FlushesToZero: true));
+
     /// <summary>Declares a value computed once per step, and returns it.</summary>
     public StepValue Value(string name, Expression value, string? comment = null)
     {

@@ -82,4 +82,7 @@ internal abstract record StepOperation;
 internal sealed record DefineStepValue(string Name, Expression Value, string? Comment) : StepOperation;
 
 /// <summary>Advances a scalar state: a running power by its base, or another state to <paramref name="Value"/>.</summary>
-internal sealed record AdvanceState(string Name, Expression? Value) : StepOperation;
+/// <param name="FlushesToZero">Whether the value becomes 0 once it is below <c>RunningPower.FlushThreshold</c>: for a
+/// product of factors below 1 that only ever appears as 1 − x, which it then no longer changes (so the state never
+/// becomes a subnormal number, whose arithmetic is slow, and the result is the same bits).</param>
+internal sealed record AdvanceState(string Name, Expression? Value, bool FlushesToZero = false) : StepOperation;

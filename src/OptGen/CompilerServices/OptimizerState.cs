@@ -267,12 +267,26 @@ public ref struct StateReader<T>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class OptimizerGuards
 {
-    /// <summary>Throws when a span passed to <c>Step</c> is not <paramref name="parameterCount"/> long.</summary>
+    /// <summary>
+    /// Throws when the spans passed to <c>Step</c> are not both <paramref name="parameterCount"/> long, naming the one
+    /// that is not. Generated code checks both lengths in one condition and passes no strings: a string argument
+    /// would make the JIT keep the lengths alive across the call, which costs every <c>Step</c> a register spill.
+    /// </summary>
     [DoesNotReturn]
-    public static void ThrowLengthMismatch(string spanName, int length, int parameterCount) =>
+    public static void ThrowLengthMismatch(int parametersLength, int gradientsLength, int parameterCount)
+    {
+        (string name, int length) = parametersLength != parameterCount ? ("parameters", parametersLength) : ("gradients", gradientsLength);
         throw new ArgumentException(
-            $"The span '{spanName}' has {length} elements, but this optimizer updates ParameterCount = {parameterCount} parameters.",
-            spanName);
+            $"The span '{name}' has {length} elements, but this optimizer updates ParameterCount = {parameterCount} parameters.", name);
+    }
+
+    /// <summary>Throws when the one span passed to a method (the parameters of <c>Train</c>/<c>Eval</c>, the gradients of a scaled <c>Step</c>) is not <paramref name="parameterCount"/> long.</summary>
+    [DoesNotReturn]
+    public static void ThrowParametersLengthMismatch(int length, int parameterCount) => ThrowLengthMismatch(length, parameterCount, parameterCount);
+
+    /// <inheritdoc cref="ThrowParametersLengthMismatch"/>
+    [DoesNotReturn]
+    public static void ThrowGradientsLengthMismatch(int length, int parameterCount) => ThrowLengthMismatch(parameterCount, length, parameterCount);
 
     /// <summary>Throws when a parameter set passed to <c>Step</c> does not hold <paramref name="parameterCount"/> parameters.</summary>
     [DoesNotReturn]

@@ -18,11 +18,10 @@ public static class RunningPower
     public const double FlushThreshold = 1e-18;
 
     /// <summary>βᵗ⁺¹ from βᵗ.</summary>
-    public static double Next(double power, double @base)
-    {
-        double next = power * @base;
-        return next < FlushThreshold ? 0 : next;
-    }
+    public static double Next(double power, double @base) => Flush(power * @base);
+
+    /// <summary>A product of factors below 1, or 0 once 1 − it is exactly 1 (see <see cref="FlushThreshold"/>).</summary>
+    public static double Flush(double product) => product < FlushThreshold ? 0 : product;
 
     /// <summary>βᵗ after <paramref name="steps"/> steps, exactly as <see cref="Next"/> would have produced it.</summary>
     public static double After(double @base, long steps)

@@ -45,16 +45,16 @@ public struct GradientNorm<T>
     /// <summary>Adds <paramref name="gradients"/>, each multiplied by <paramref name="scale"/> (in <typeparamref name="T"/>) first.</summary>
     public void Add(ReadOnlySpan<T> gradients, T scale)
     {
-        // The accumulators live in locals while the loop runs (fields of a struct would be stored every iteration).
-        Vector256<double> a0 = _lanes0, a1 = _lanes1, a2 = _lanes2, a3 = _lanes3;
-        int i = 0;
-
         // One at a time until the next element belongs to lane 0, then sixteen at a time, then the rest.
+        int i = 0;
         for (; i < gradients.Length && (_count + i) % Lanes != 0; i++)
         {
-            AddOne(ref a0, ref a1, ref a2, ref a3, gradients[i] * scale, (int)((_count + i) % Lanes));
+            AddOne(gradients[i] * scale, (int)((_count + i) % Lanes));
         }
 
+        // The accumulators live in locals while the loop runs: fields of a struct would be stored every iteration,
+        // and locals whose address is taken (passed by ref) would be too, each add then waiting for the store.
+        Vector256<double> a0 = _lanes0, a1 = _lanes1, a2 = _lanes2, a3 = _lanes3;
         ref T start = ref MemoryMarshal.GetReference(gradients);
         if (typeof(T) == typeof(float) && Vector256.IsHardwareAccelerated)
         {
@@ -86,12 +86,12 @@ public struct GradientNorm<T>
             }
         }
 
+        (_lanes0, _lanes1, _lanes2, _lanes3) = (a0, a1, a2, a3);
         for (; i < gradients.Length; i++)
         {
-            AddOne(ref a0, ref a1, ref a2, ref a3, gradients[i] * scale, (int)((_count + i) % Lanes));
+            AddOne(gradients[i] * scale, (int)((_count + i) % Lanes));
         }
 
-        (_lanes0, _lanes1, _lanes2, _lanes3) = (a0, a1, a2, a3);
         _count += gradients.Length;
     }
 
@@ -107,23 +107,10 @@ public struct GradientNorm<T>
     }
 
     /// <summary>Adds x² to lane <paramref name="lane"/> (0–15), exactly as the vector loop would.</summary>
-    private static void AddOne(ref Vector256<double> a0, ref Vector256<double> a1, ref Vector256<double> a2, ref Vector256<double> a3, T value, int lane)
+    private void AddOne(T value, int lane)
     {
         double x = double.CreateTruncating(value);
-        switch (lane / 4)
-        {
-            case 0:
-                a0 = a0.WithElement(lane % 4, a0.GetElement(lane % 4) + x * x);
-                break;
-            case 1:
-                a1 = a1.WithElement(lane % 4, a1.GetElement(lane % 4) + x * x);
-                break;
-            case 2:
-                a2 = a2.WithElement(lane % 4, a2.GetElement(lane % 4) + x * x);
-                break;
-            default:
-                a3 = a3.WithElement(lane % 4, a3.GetElement(lane % 4) + x * x);
-                break;
-        }
+        ref Vector256<double> lanes = ref lane < 4 ? ref _lanes0 : ref lane < 8 ? ref _lanes1 : ref lane < 12 ? ref _lanes2 : ref _lanes3;
+        lanes = lanes.WithElement(lane % 4, lanes.GetElement(lane % 4) + x * x);
     }
 }

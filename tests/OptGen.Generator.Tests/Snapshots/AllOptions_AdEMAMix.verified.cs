@@ -57,14 +57,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -82,17 +77,17 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0];
-        _m10 = 0.8 * _m10 + 0.19999999999999996 * g0;
-        _m20 = _m20 * beta3T + oneMinusBeta3 * g0;
-        _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        parameters[0] -= lr * ((_m10 / bc1 + alphaT * _m20) / (global::System.Math.Sqrt(_v0) / sqrtBc2 + 1e-06) + 0.1 * parameters[0]);
+        double m10 = _m10 = 0.8 * _m10 + 0.19999999999999996 * g0;
+        double m20 = _m20 = _m20 * beta3T + oneMinusBeta3 * g0;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
+        parameters[0] -= lr * ((m10 / bc1 + alphaT * m20) / (global::System.Math.Sqrt(v0) / sqrtBc2 + 1e-06) + 0.1 * parameters[0]);
 
         // θ₁
         double g1 = -gradients[1];
-        _m11 = 0.8 * _m11 + 0.19999999999999996 * g1;
-        _m21 = _m21 * beta3T + oneMinusBeta3 * g1;
-        _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
-        parameters[1] -= lr * ((_m11 / bc1 + alphaT * _m21) / (global::System.Math.Sqrt(_v1) / sqrtBc2 + 1e-06) + 0.1 * parameters[1]);
+        double m11 = _m11 = 0.8 * _m11 + 0.19999999999999996 * g1;
+        double m21 = _m21 = _m21 * beta3T + oneMinusBeta3 * g1;
+        double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        parameters[1] -= lr * ((m11 / bc1 + alphaT * m21) / (global::System.Math.Sqrt(v1) / sqrtBc2 + 1e-06) + 0.1 * parameters[1]);
     }
 
     /// <inheritdoc/>
@@ -101,7 +96,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

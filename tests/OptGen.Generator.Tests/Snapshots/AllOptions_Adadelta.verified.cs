@@ -43,14 +43,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -58,15 +53,15 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        _v0 = 0.95 * _v0 + 0.050000000000000044 * g0 * g0;
-        double delta0 = global::System.Math.Sqrt(_u0 + 1e-05) / global::System.Math.Sqrt(_v0 + 1e-05) * g0;
+        double v0 = _v0 = 0.95 * _v0 + 0.050000000000000044 * g0 * g0;
+        double delta0 = global::System.Math.Sqrt(_u0 + 1e-05) / global::System.Math.Sqrt(v0 + 1e-05) * g0;
         _u0 = 0.95 * _u0 + 0.050000000000000044 * delta0 * delta0;
         parameters[0] -= lr * delta0;
 
         // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
-        _v1 = 0.95 * _v1 + 0.050000000000000044 * g1 * g1;
-        double delta1 = global::System.Math.Sqrt(_u1 + 1e-05) / global::System.Math.Sqrt(_v1 + 1e-05) * g1;
+        double v1 = _v1 = 0.95 * _v1 + 0.050000000000000044 * g1 * g1;
+        double delta1 = global::System.Math.Sqrt(_u1 + 1e-05) / global::System.Math.Sqrt(v1 + 1e-05) * g1;
         _u1 = 0.95 * _u1 + 0.050000000000000044 * delta1 * delta1;
         parameters[1] -= lr * delta1;
     }
@@ -77,7 +72,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

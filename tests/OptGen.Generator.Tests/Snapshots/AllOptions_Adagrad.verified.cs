@@ -44,14 +44,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -59,13 +54,13 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        _s0 += g0 * g0;
-        parameters[0] -= clr * g0 / (global::System.Math.Sqrt(_s0) + 1e-08);
+        double s0 = _s0 += g0 * g0;
+        parameters[0] -= clr * g0 / (global::System.Math.Sqrt(s0) + 1e-08);
 
         // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
-        _s1 += g1 * g1;
-        parameters[1] -= clr * g1 / (global::System.Math.Sqrt(_s1) + 1e-08);
+        double s1 = _s1 += g1 * g1;
+        parameters[1] -= clr * g1 / (global::System.Math.Sqrt(s1) + 1e-08);
     }
 
     /// <inheritdoc/>
@@ -74,7 +69,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

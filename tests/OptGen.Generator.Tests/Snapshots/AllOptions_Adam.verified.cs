@@ -51,14 +51,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -69,17 +64,17 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
-        _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        _vMax0 = global::System.Math.Max(_vMax0, _v0);
-        parameters[0] -= stepSize * _m0 / (global::System.Math.Sqrt(_vMax0) * invSqrtBc2 + 1e-06);
+        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
+        double vMax0 = _vMax0 = global::System.Math.Max(_vMax0, v0);
+        parameters[0] -= stepSize * m0 / (global::System.Math.Sqrt(vMax0) * invSqrtBc2 + 1e-06);
 
         // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
-        _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
-        _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
-        _vMax1 = global::System.Math.Max(_vMax1, _v1);
-        parameters[1] -= stepSize * _m1 / (global::System.Math.Sqrt(_vMax1) * invSqrtBc2 + 1e-06);
+        double m1 = _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
+        double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        double vMax1 = _vMax1 = global::System.Math.Max(_vMax1, v1);
+        parameters[1] -= stepSize * m1 / (global::System.Math.Sqrt(vMax1) * invSqrtBc2 + 1e-06);
     }
 
     /// <inheritdoc/>
@@ -88,7 +83,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

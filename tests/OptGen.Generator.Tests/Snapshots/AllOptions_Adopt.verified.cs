@@ -52,14 +52,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -73,8 +68,8 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         parameters[0] -= decay * parameters[0];
         double n0 = g0 / global::System.Math.Max(global::System.Math.Sqrt(_v0), 0.0001);
         double nClipped0 = global::System.Math.Min(global::System.Math.Max(n0, -clip), clip);
-        _m0 = firstStep ? _m0 : _m0 + 0.19999999999999996 * (nClipped0 - _m0);
-        parameters[0] -= stepLr * _m0;
+        double m0 = _m0 = firstStep ? _m0 : _m0 + 0.19999999999999996 * (nClipped0 - _m0);
+        parameters[0] -= stepLr * m0;
         _v0 = firstStep ? _v0 + g0 * g0 : 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
 
         // θ₁
@@ -82,8 +77,8 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         parameters[1] -= decay * parameters[1];
         double n1 = g1 / global::System.Math.Max(global::System.Math.Sqrt(_v1), 0.0001);
         double nClipped1 = global::System.Math.Min(global::System.Math.Max(n1, -clip), clip);
-        _m1 = firstStep ? _m1 : _m1 + 0.19999999999999996 * (nClipped1 - _m1);
-        parameters[1] -= stepLr * _m1;
+        double m1 = _m1 = firstStep ? _m1 : _m1 + 0.19999999999999996 * (nClipped1 - _m1);
+        parameters[1] -= stepLr * m1;
         _v1 = firstStep ? _v1 + g1 * g1 : 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
     }
 
@@ -93,7 +88,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

@@ -44,14 +44,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -60,13 +55,13 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        _b0 = 0.8 * _b0 + gradientWeight * g0;
-        parameters[0] -= lr * _b0;
+        double b0 = _b0 = 0.8 * _b0 + gradientWeight * g0;
+        parameters[0] -= lr * b0;
 
         // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
-        _b1 = 0.8 * _b1 + gradientWeight * g1;
-        parameters[1] -= lr * _b1;
+        double b1 = _b1 = 0.8 * _b1 + gradientWeight * g1;
+        parameters[1] -= lr * b1;
     }
 
     /// <inheritdoc/>
@@ -75,7 +70,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

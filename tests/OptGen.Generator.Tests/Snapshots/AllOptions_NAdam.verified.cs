@@ -57,14 +57,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -72,7 +67,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         _beta2Power = global::OptGen.CompilerServices.RunningPower.Next(_beta2Power, 0.99);
         double mu = 0.8 * (1.0 - 0.5 * global::System.Math.Pow(0.96, t * 0.01)); // μₜ
         double muNext = 0.8 * (1.0 - 0.5 * global::System.Math.Pow(0.96, (t + 1.0) * 0.01)); // μₜ₊₁
-        _muProduct = _muProduct * mu;
+        _muProduct = global::OptGen.CompilerServices.RunningPower.Flush(_muProduct * mu); // 0 once 1 − μ̄ is exactly 1: never subnormal
         double gradientStep = LearningRate * (1.0 - mu) / (1.0 - _muProduct); // lr·(1 − μₜ) / (1 − μ̄ₜ)
         double momentumStep = LearningRate * muNext / (1.0 - _muProduct * muNext); // lr·μₜ₊₁ / (1 − μ̄ₜ·μₜ₊₁)
         double bc2 = 1.0 - _beta2Power; // 1 − β₂ᵗ
@@ -80,20 +75,20 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         // θ₀
         double g0 = -gradients[0];
         parameters[0] *= decay;
-        _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
-        _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        double denom0 = global::System.Math.Sqrt(_v0 / bc2) + 1e-06;
+        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
+        double denom0 = global::System.Math.Sqrt(v0 / bc2) + 1e-06;
         parameters[0] -= gradientStep * g0 / denom0;
-        parameters[0] -= momentumStep * _m0 / denom0;
+        parameters[0] -= momentumStep * m0 / denom0;
 
         // θ₁
         double g1 = -gradients[1];
         parameters[1] *= decay;
-        _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
-        _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
-        double denom1 = global::System.Math.Sqrt(_v1 / bc2) + 1e-06;
+        double m1 = _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
+        double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        double denom1 = global::System.Math.Sqrt(v1 / bc2) + 1e-06;
         parameters[1] -= gradientStep * g1 / denom1;
-        parameters[1] -= momentumStep * _m1 / denom1;
+        parameters[1] -= momentumStep * m1 / denom1;
     }
 
     /// <inheritdoc/>
@@ -102,7 +97,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

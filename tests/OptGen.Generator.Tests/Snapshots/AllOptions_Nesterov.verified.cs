@@ -41,14 +41,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -56,13 +51,13 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        _b0 = 0.8 * _b0 + g0;
-        parameters[0] -= lr * (g0 + 0.8 * _b0);
+        double b0 = _b0 = 0.8 * _b0 + g0;
+        parameters[0] -= lr * (g0 + 0.8 * b0);
 
         // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
-        _b1 = 0.8 * _b1 + g1;
-        parameters[1] -= lr * (g1 + 0.8 * _b1);
+        double b1 = _b1 = 0.8 * _b1 + g1;
+        parameters[1] -= lr * (g1 + 0.8 * b1);
     }
 
     /// <inheritdoc/>
@@ -71,7 +66,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

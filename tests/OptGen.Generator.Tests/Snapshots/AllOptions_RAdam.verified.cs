@@ -22,7 +22,7 @@ namespace Samples;
 /// m ← 0.8·m + 0.2·g
 /// v ← 0.99·v + 0.01·g·g
 /// mHat = m / bc1
-/// θ ← θ − rectified ? mHat·lr·(sqrtBc2 / (√v + 1e-06))·rect : mHat·lr
+/// θ ← θ − (rectified ? mHat·lr·(sqrtBc2 / (√v + 1e-06))·rect : mHat·lr)
 /// </code>
 /// <para>lr = 0.05 (settable through LearningRate); β₁ = 0.8, β₂ = 0.99, ε = 1e-06, λ = 0.01 are compiled in.</para>
 /// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
@@ -56,14 +56,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -81,18 +76,18 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         // θ₀
         double g0 = -gradients[0];
         parameters[0] *= decay;
-        _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
-        _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        double mHat0 = _m0 / bc1;
-        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.Math.Sqrt(_v0) + 1e-06)) * rect : mHat0 * lr;
+        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
+        double mHat0 = m0 / bc1;
+        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v0) + 1e-06)) * rect : mHat0 * lr;
 
         // θ₁
         double g1 = -gradients[1];
         parameters[1] *= decay;
-        _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
-        _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
-        double mHat1 = _m1 / bc1;
-        parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.Math.Sqrt(_v1) + 1e-06)) * rect : mHat1 * lr;
+        double m1 = _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
+        double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        double mHat1 = m1 / bc1;
+        parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v1) + 1e-06)) * rect : mHat1 * lr;
     }
 
     /// <inheritdoc/>
@@ -101,7 +96,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

@@ -44,14 +44,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -59,17 +54,17 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        _v0 = 0.9 * _v0 + 0.09999999999999998 * g0 * g0;
-        _gAvg0 = 0.9 * _gAvg0 + 0.09999999999999998 * g0;
-        _b0 = 0.5 * _b0 + g0 / (global::System.Math.Sqrt(_v0 - _gAvg0 * _gAvg0) + 1e-06);
-        parameters[0] -= lr * _b0;
+        double v0 = _v0 = 0.9 * _v0 + 0.09999999999999998 * g0 * g0;
+        double gAvg0 = _gAvg0 = 0.9 * _gAvg0 + 0.09999999999999998 * g0;
+        double b0 = _b0 = 0.5 * _b0 + g0 / (global::System.Math.Sqrt(v0 - gAvg0 * gAvg0) + 1e-06);
+        parameters[0] -= lr * b0;
 
         // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
-        _v1 = 0.9 * _v1 + 0.09999999999999998 * g1 * g1;
-        _gAvg1 = 0.9 * _gAvg1 + 0.09999999999999998 * g1;
-        _b1 = 0.5 * _b1 + g1 / (global::System.Math.Sqrt(_v1 - _gAvg1 * _gAvg1) + 1e-06);
-        parameters[1] -= lr * _b1;
+        double v1 = _v1 = 0.9 * _v1 + 0.09999999999999998 * g1 * g1;
+        double gAvg1 = _gAvg1 = 0.9 * _gAvg1 + 0.09999999999999998 * g1;
+        double b1 = _b1 = 0.5 * _b1 + g1 / (global::System.Math.Sqrt(v1 - gAvg1 * gAvg1) + 1e-06);
+        parameters[1] -= lr * b1;
     }
 
     /// <inheritdoc/>
@@ -78,7 +73,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

@@ -12,10 +12,10 @@ namespace Samples;
 /// <para>Then for each parameter θ with gradient ∇f(θ):</para>
 /// <code>
 /// g = −∇f(θ)
-/// sign = sign(g·g₋)
-/// η ← min(max((firstStep ? lr : η)·(sign &gt; 0 ? 1.5 : (sign &lt; 0 ? 0.4 : 1)), 0.0001), 1)
-/// gStep = sign &lt; 0 ? 0 : g
-/// θ ← θ − sign(gStep)·η
+/// agreement = g·g₋
+/// η ← min(max((firstStep ? lr : η)·(agreement &gt; 0 ? 1.5 : (agreement &lt; 0 ? 0.4 : 1)), 0.0001), 1)
+/// gStep = agreement &lt; 0 ? 0 : g
+/// θ ← θ − (gStep &gt; 0 ? η : (gStep &lt; 0 ? −η : gStep·η))
 /// g₋ ← gStep
 /// </code>
 /// <para>lr = 0.05 (settable through LearningRate); η₋ = 0.4, η₊ = 1.5, Γ₋ = 0.0001, Γ₊ = 1 are compiled in.</para>
@@ -49,14 +49,9 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -65,18 +60,18 @@ partial class Tuned : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0];
-        double sign0 = global::OptGen.CompilerServices.ElementMath.Sign(g0 * _prev0);
-        _eta0 = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : _eta0) * (sign0 > 0.0 ? 1.5 : (sign0 < 0.0 ? 0.4 : 1.0)), 0.0001), 1.0);
-        double gStep0 = sign0 < 0.0 ? 0.0 : g0;
-        parameters[0] -= global::OptGen.CompilerServices.ElementMath.Sign(gStep0) * _eta0;
+        double agreement0 = g0 * _prev0;
+        double eta0 = _eta0 = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : _eta0) * (agreement0 > 0.0 ? 1.5 : (agreement0 < 0.0 ? 0.4 : 1.0)), 0.0001), 1.0);
+        double gStep0 = agreement0 < 0.0 ? 0.0 : g0;
+        parameters[0] -= gStep0 > 0.0 ? eta0 : (gStep0 < 0.0 ? -eta0 : gStep0 * eta0);
         _prev0 = gStep0;
 
         // θ₁
         double g1 = -gradients[1];
-        double sign1 = global::OptGen.CompilerServices.ElementMath.Sign(g1 * _prev1);
-        _eta1 = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : _eta1) * (sign1 > 0.0 ? 1.5 : (sign1 < 0.0 ? 0.4 : 1.0)), 0.0001), 1.0);
-        double gStep1 = sign1 < 0.0 ? 0.0 : g1;
-        parameters[1] -= global::OptGen.CompilerServices.ElementMath.Sign(gStep1) * _eta1;
+        double agreement1 = g1 * _prev1;
+        double eta1 = _eta1 = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : _eta1) * (agreement1 > 0.0 ? 1.5 : (agreement1 < 0.0 ? 0.4 : 1.0)), 0.0001), 1.0);
+        double gStep1 = agreement1 < 0.0 ? 0.0 : g1;
+        parameters[1] -= gStep1 > 0.0 ? eta1 : (gStep1 < 0.0 ? -eta1 : gStep1 * eta1);
         _prev1 = gStep1;
     }
 
@@ -86,7 +81,7 @@ partial class Tuned : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

@@ -64,14 +64,9 @@ partial class Tuned : global::OptGen.ITrainEvalOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         if (!IsTraining)
@@ -95,21 +90,21 @@ partial class Tuned : global::OptGen.ITrainEvalOptimizer<double>
 
         // θ₀
         double g0 = -gradients[0];
-        _z0 = firstStep ? parameters[0] : _z0;
-        _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        double gHat0 = g0 / (global::System.Math.Sqrt(_v0 / bc2) + 1e-06) + 0.1 * parameters[0];
-        parameters[0] = lerpFromY ? parameters[0] + c * (_z0 - parameters[0]) : _z0 - (_z0 - parameters[0]) * (1.0 - c);
+        double z0 = _z0 = firstStep ? parameters[0] : _z0;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
+        double gHat0 = g0 / (global::System.Math.Sqrt(v0 / bc2) + 1e-06) + 0.1 * parameters[0];
+        parameters[0] = lerpFromY ? parameters[0] + c * (z0 - parameters[0]) : z0 - (z0 - parameters[0]) * (1.0 - c);
         parameters[0] -= yStep * gHat0;
-        _z0 = _z0 - zStep * gHat0;
+        _z0 = z0 - zStep * gHat0;
 
         // θ₁
         double g1 = -gradients[1];
-        _z1 = firstStep ? parameters[1] : _z1;
-        _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
-        double gHat1 = g1 / (global::System.Math.Sqrt(_v1 / bc2) + 1e-06) + 0.1 * parameters[1];
-        parameters[1] = lerpFromY ? parameters[1] + c * (_z1 - parameters[1]) : _z1 - (_z1 - parameters[1]) * (1.0 - c);
+        double z1 = _z1 = firstStep ? parameters[1] : _z1;
+        double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        double gHat1 = g1 / (global::System.Math.Sqrt(v1 / bc2) + 1e-06) + 0.1 * parameters[1];
+        parameters[1] = lerpFromY ? parameters[1] + c * (z1 - parameters[1]) : z1 - (z1 - parameters[1]) * (1.0 - c);
         parameters[1] -= yStep * gHat1;
-        _z1 = _z1 - zStep * gHat1;
+        _z1 = z1 - zStep * gHat1;
     }
 
     /// <inheritdoc/>
@@ -118,7 +113,7 @@ partial class Tuned : global::OptGen.ITrainEvalOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];
@@ -220,7 +215,7 @@ partial class Tuned : global::OptGen.ITrainEvalOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowParametersLengthMismatch(parameters.Length, ParameterCount);
         }
 
         if (IsTraining == false && StepCount > 0)
@@ -238,7 +233,7 @@ partial class Tuned : global::OptGen.ITrainEvalOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowParametersLengthMismatch(parameters.Length, ParameterCount);
         }
 
         if (IsTraining == true && StepCount > 0)

@@ -41,14 +41,9 @@ partial class ClampedMomentum : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -56,13 +51,13 @@ partial class ClampedMomentum : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = global::System.Math.Min(global::System.Math.Max(gradients[0], -0.5), 0.5);
-        _b0 = 0.9 * _b0 + g0;
-        parameters[0] -= lr * _b0;
+        double b0 = _b0 = 0.9 * _b0 + g0;
+        parameters[0] -= lr * b0;
 
         // θ₁
         double g1 = global::System.Math.Min(global::System.Math.Max(gradients[1], -0.5), 0.5);
-        _b1 = 0.9 * _b1 + g1;
-        parameters[1] -= lr * _b1;
+        double b1 = _b1 = 0.9 * _b1 + g1;
+        parameters[1] -= lr * b1;
     }
 
     /// <inheritdoc/>
@@ -71,7 +66,7 @@ partial class ClampedMomentum : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

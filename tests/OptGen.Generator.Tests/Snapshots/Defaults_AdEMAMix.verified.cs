@@ -50,14 +50,9 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -69,17 +64,17 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = gradients[0];
-        _m10 = 0.9 * _m10 + 0.09999999999999998 * g0;
-        _m20 = _m20 * 0.9999 + 9.999999999998899e-05 * g0;
-        _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
-        parameters[0] -= lr * ((_m10 / bc1 + 2.0 * _m20) / (global::System.Math.Sqrt(_v0) / sqrtBc2 + 1e-08));
+        double m10 = _m10 = 0.9 * _m10 + 0.09999999999999998 * g0;
+        double m20 = _m20 = _m20 * 0.9999 + 9.999999999998899e-05 * g0;
+        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
+        parameters[0] -= lr * ((m10 / bc1 + 2.0 * m20) / (global::System.Math.Sqrt(v0) / sqrtBc2 + 1e-08));
 
         // θ₁
         double g1 = gradients[1];
-        _m11 = 0.9 * _m11 + 0.09999999999999998 * g1;
-        _m21 = _m21 * 0.9999 + 9.999999999998899e-05 * g1;
-        _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
-        parameters[1] -= lr * ((_m11 / bc1 + 2.0 * _m21) / (global::System.Math.Sqrt(_v1) / sqrtBc2 + 1e-08));
+        double m11 = _m11 = 0.9 * _m11 + 0.09999999999999998 * g1;
+        double m21 = _m21 = _m21 * 0.9999 + 9.999999999998899e-05 * g1;
+        double v1 = _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
+        parameters[1] -= lr * ((m11 / bc1 + 2.0 * m21) / (global::System.Math.Sqrt(v1) / sqrtBc2 + 1e-08));
     }
 
     /// <inheritdoc/>
@@ -88,7 +83,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

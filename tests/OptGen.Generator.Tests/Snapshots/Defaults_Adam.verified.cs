@@ -48,14 +48,9 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -66,15 +61,15 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = gradients[0];
-        _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
-        _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
-        parameters[0] -= stepSize * _m0 / (global::System.Math.Sqrt(_v0) * invSqrtBc2 + 1e-08);
+        double m0 = _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
+        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
+        parameters[0] -= stepSize * m0 / (global::System.Math.Sqrt(v0) * invSqrtBc2 + 1e-08);
 
         // θ₁
         double g1 = gradients[1];
-        _m1 = 0.9 * _m1 + 0.09999999999999998 * g1;
-        _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
-        parameters[1] -= stepSize * _m1 / (global::System.Math.Sqrt(_v1) * invSqrtBc2 + 1e-08);
+        double m1 = _m1 = 0.9 * _m1 + 0.09999999999999998 * g1;
+        double v1 = _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
+        parameters[1] -= stepSize * m1 / (global::System.Math.Sqrt(v1) * invSqrtBc2 + 1e-08);
     }
 
     /// <inheritdoc/>
@@ -83,7 +78,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

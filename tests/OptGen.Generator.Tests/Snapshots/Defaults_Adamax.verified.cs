@@ -46,14 +46,9 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -62,15 +57,15 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = gradients[0];
-        _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
-        _u0 = global::System.Math.Max(0.999 * _u0, global::System.Math.Abs(g0) + 1e-08);
-        parameters[0] -= clr * _m0 / _u0;
+        double m0 = _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
+        double u0 = _u0 = global::System.Math.Max(0.999 * _u0, global::System.Math.Abs(g0) + 1e-08);
+        parameters[0] -= clr * m0 / u0;
 
         // θ₁
         double g1 = gradients[1];
-        _m1 = 0.9 * _m1 + 0.09999999999999998 * g1;
-        _u1 = global::System.Math.Max(0.999 * _u1, global::System.Math.Abs(g1) + 1e-08);
-        parameters[1] -= clr * _m1 / _u1;
+        double m1 = _m1 = 0.9 * _m1 + 0.09999999999999998 * g1;
+        double u1 = _u1 = global::System.Math.Max(0.999 * _u1, global::System.Math.Abs(g1) + 1e-08);
+        parameters[1] -= clr * m1 / u1;
     }
 
     /// <inheritdoc/>
@@ -79,7 +74,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

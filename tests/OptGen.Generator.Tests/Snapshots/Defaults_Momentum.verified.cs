@@ -40,26 +40,21 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
         double lr = LearningRate;
 
         // θ₀
-        _b0 = 0.9 * _b0 + gradients[0];
-        parameters[0] -= lr * _b0;
+        double b0 = _b0 = 0.9 * _b0 + gradients[0];
+        parameters[0] -= lr * b0;
 
         // θ₁
-        _b1 = 0.9 * _b1 + gradients[1];
-        parameters[1] -= lr * _b1;
+        double b1 = _b1 = 0.9 * _b1 + gradients[1];
+        parameters[1] -= lr * b1;
     }
 
     /// <inheritdoc/>
@@ -68,7 +63,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

@@ -40,14 +40,9 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -55,13 +50,13 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = gradients[0];
-        _b0 = 0.9 * _b0 + g0;
-        parameters[0] -= lr * (g0 + 0.9 * _b0);
+        double b0 = _b0 = 0.9 * _b0 + g0;
+        parameters[0] -= lr * (g0 + 0.9 * b0);
 
         // θ₁
         double g1 = gradients[1];
-        _b1 = 0.9 * _b1 + g1;
-        parameters[1] -= lr * (g1 + 0.9 * _b1);
+        double b1 = _b1 = 0.9 * _b1 + g1;
+        parameters[1] -= lr * (g1 + 0.9 * b1);
     }
 
     /// <inheritdoc/>
@@ -70,7 +65,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

@@ -19,7 +19,7 @@ namespace Samples;
 /// m ← 0.9·m + 0.1·g
 /// v ← 0.999·v + 0.001·g·g
 /// mHat = m / bc1
-/// θ ← θ − rectified ? mHat·lr·(sqrtBc2 / (√v + 1e-08))·rect : mHat·lr
+/// θ ← θ − (rectified ? mHat·lr·(sqrtBc2 / (√v + 1e-08))·rect : mHat·lr)
 /// </code>
 /// <para>lr = 0.001 (settable through LearningRate); β₁ = 0.9, β₂ = 0.999, ε = 1e-08 are compiled in.</para>
 /// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
@@ -53,14 +53,9 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -76,17 +71,17 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = gradients[0];
-        _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
-        _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
-        double mHat0 = _m0 / bc1;
-        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.Math.Sqrt(_v0) + 1e-08)) * rect : mHat0 * lr;
+        double m0 = _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
+        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
+        double mHat0 = m0 / bc1;
+        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v0) + 1e-08)) * rect : mHat0 * lr;
 
         // θ₁
         double g1 = gradients[1];
-        _m1 = 0.9 * _m1 + 0.09999999999999998 * g1;
-        _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
-        double mHat1 = _m1 / bc1;
-        parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.Math.Sqrt(_v1) + 1e-08)) * rect : mHat1 * lr;
+        double m1 = _m1 = 0.9 * _m1 + 0.09999999999999998 * g1;
+        double v1 = _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
+        double mHat1 = m1 / bc1;
+        parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v1) + 1e-08)) * rect : mHat1 * lr;
     }
 
     /// <inheritdoc/>
@@ -95,7 +90,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

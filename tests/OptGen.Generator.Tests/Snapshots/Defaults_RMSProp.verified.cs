@@ -39,14 +39,9 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -54,13 +49,13 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
 
         // θ₀
         double g0 = gradients[0];
-        _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        parameters[0] -= lr * g0 / (global::System.Math.Sqrt(_v0) + 1e-08);
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
+        parameters[0] -= lr * g0 / (global::System.Math.Sqrt(v0) + 1e-08);
 
         // θ₁
         double g1 = gradients[1];
-        _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
-        parameters[1] -= lr * g1 / (global::System.Math.Sqrt(_v1) + 1e-08);
+        double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        parameters[1] -= lr * g1 / (global::System.Math.Sqrt(v1) + 1e-08);
     }
 
     /// <inheritdoc/>
@@ -69,7 +64,7 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<double> scaled = stackalloc double[ParameterCount];

@@ -50,14 +50,9 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -69,17 +64,17 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
 
         // θ₀
         float g0 = gradients[0];
-        _m10 = 0.9f * _m10 + 0.1f * g0;
-        _m20 = _m20 * 0.9999f + 0.0001f * g0;
-        _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        parameters[0] -= lr * ((_m10 / bc1 + 2f * _m20) / (global::System.MathF.Sqrt(_v0) / sqrtBc2 + 1e-08f));
+        float m10 = _m10 = 0.9f * _m10 + 0.1f * g0;
+        float m20 = _m20 = _m20 * 0.9999f + 0.0001f * g0;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
+        parameters[0] -= lr * ((m10 / bc1 + 2f * m20) / (global::System.MathF.Sqrt(v0) / sqrtBc2 + 1e-08f));
 
         // θ₁
         float g1 = gradients[1];
-        _m11 = 0.9f * _m11 + 0.1f * g1;
-        _m21 = _m21 * 0.9999f + 0.0001f * g1;
-        _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
-        parameters[1] -= lr * ((_m11 / bc1 + 2f * _m21) / (global::System.MathF.Sqrt(_v1) / sqrtBc2 + 1e-08f));
+        float m11 = _m11 = 0.9f * _m11 + 0.1f * g1;
+        float m21 = _m21 = _m21 * 0.9999f + 0.0001f * g1;
+        float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        parameters[1] -= lr * ((m11 / bc1 + 2f * m21) / (global::System.MathF.Sqrt(v1) / sqrtBc2 + 1e-08f));
     }
 
     /// <inheritdoc/>
@@ -88,7 +83,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

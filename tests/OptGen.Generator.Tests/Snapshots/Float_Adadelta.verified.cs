@@ -42,14 +42,9 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -57,15 +52,15 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
 
         // θ₀
         float g0 = gradients[0];
-        _v0 = 0.9f * _v0 + 0.1f * g0 * g0;
-        float delta0 = global::System.MathF.Sqrt(_u0 + 1e-06f) / global::System.MathF.Sqrt(_v0 + 1e-06f) * g0;
+        float v0 = _v0 = 0.9f * _v0 + 0.1f * g0 * g0;
+        float delta0 = global::System.MathF.Sqrt(_u0 + 1e-06f) / global::System.MathF.Sqrt(v0 + 1e-06f) * g0;
         _u0 = 0.9f * _u0 + 0.1f * delta0 * delta0;
         parameters[0] -= lr * delta0;
 
         // θ₁
         float g1 = gradients[1];
-        _v1 = 0.9f * _v1 + 0.1f * g1 * g1;
-        float delta1 = global::System.MathF.Sqrt(_u1 + 1e-06f) / global::System.MathF.Sqrt(_v1 + 1e-06f) * g1;
+        float v1 = _v1 = 0.9f * _v1 + 0.1f * g1 * g1;
+        float delta1 = global::System.MathF.Sqrt(_u1 + 1e-06f) / global::System.MathF.Sqrt(v1 + 1e-06f) * g1;
         _u1 = 0.9f * _u1 + 0.1f * delta1 * delta1;
         parameters[1] -= lr * delta1;
     }
@@ -76,7 +71,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

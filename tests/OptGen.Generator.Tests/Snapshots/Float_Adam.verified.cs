@@ -48,14 +48,9 @@ partial class NeuronAdam : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -66,15 +61,15 @@ partial class NeuronAdam : global::OptGen.IOptimizer<float>
 
         // θ₀
         float g0 = gradients[0];
-        _m0 = 0.9f * _m0 + 0.1f * g0;
-        _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        parameters[0] -= stepSize * _m0 / (global::System.MathF.Sqrt(_v0) * invSqrtBc2 + 1e-08f);
+        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
+        parameters[0] -= stepSize * m0 / (global::System.MathF.Sqrt(v0) * invSqrtBc2 + 1e-08f);
 
         // θ₁
         float g1 = gradients[1];
-        _m1 = 0.9f * _m1 + 0.1f * g1;
-        _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
-        parameters[1] -= stepSize * _m1 / (global::System.MathF.Sqrt(_v1) * invSqrtBc2 + 1e-08f);
+        float m1 = _m1 = 0.9f * _m1 + 0.1f * g1;
+        float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        parameters[1] -= stepSize * m1 / (global::System.MathF.Sqrt(v1) * invSqrtBc2 + 1e-08f);
     }
 
     /// <inheritdoc/>
@@ -83,7 +78,7 @@ partial class NeuronAdam : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

@@ -46,14 +46,9 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -62,15 +57,15 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
 
         // θ₀
         float g0 = gradients[0];
-        _m0 = 0.9f * _m0 + 0.1f * g0;
-        _u0 = global::System.MathF.Max(0.999f * _u0, global::System.MathF.Abs(g0) + 1e-08f);
-        parameters[0] -= clr * _m0 / _u0;
+        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
+        float u0 = _u0 = global::System.MathF.Max(0.999f * _u0, global::System.MathF.Abs(g0) + 1e-08f);
+        parameters[0] -= clr * m0 / u0;
 
         // θ₁
         float g1 = gradients[1];
-        _m1 = 0.9f * _m1 + 0.1f * g1;
-        _u1 = global::System.MathF.Max(0.999f * _u1, global::System.MathF.Abs(g1) + 1e-08f);
-        parameters[1] -= clr * _m1 / _u1;
+        float m1 = _m1 = 0.9f * _m1 + 0.1f * g1;
+        float u1 = _u1 = global::System.MathF.Max(0.999f * _u1, global::System.MathF.Abs(g1) + 1e-08f);
+        parameters[1] -= clr * m1 / u1;
     }
 
     /// <inheritdoc/>
@@ -79,7 +74,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

@@ -49,14 +49,9 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -68,16 +63,16 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         float g0 = gradients[0];
         float n0 = g0 / global::System.MathF.Max(global::System.MathF.Sqrt(_v0), 1e-06f);
         float nClipped0 = global::System.MathF.Min(global::System.MathF.Max(n0, -clip), clip);
-        _m0 = firstStep ? _m0 : _m0 + 0.1f * (nClipped0 - _m0);
-        parameters[0] -= stepLr * _m0;
+        float m0 = _m0 = firstStep ? _m0 : _m0 + 0.1f * (nClipped0 - _m0);
+        parameters[0] -= stepLr * m0;
         _v0 = firstStep ? _v0 + g0 * g0 : 0.9999f * _v0 + 0.0001f * g0 * g0;
 
         // θ₁
         float g1 = gradients[1];
         float n1 = g1 / global::System.MathF.Max(global::System.MathF.Sqrt(_v1), 1e-06f);
         float nClipped1 = global::System.MathF.Min(global::System.MathF.Max(n1, -clip), clip);
-        _m1 = firstStep ? _m1 : _m1 + 0.1f * (nClipped1 - _m1);
-        parameters[1] -= stepLr * _m1;
+        float m1 = _m1 = firstStep ? _m1 : _m1 + 0.1f * (nClipped1 - _m1);
+        parameters[1] -= stepLr * m1;
         _v1 = firstStep ? _v1 + g1 * g1 : 0.9999f * _v1 + 0.0001f * g1 * g1;
     }
 
@@ -87,7 +82,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

@@ -40,14 +40,9 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -72,7 +67,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

@@ -54,40 +54,35 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
         _beta2Power = global::OptGen.CompilerServices.RunningPower.Next(_beta2Power, 0.999);
         double mu = 0.9 * (1.0 - 0.5 * global::System.Math.Pow(0.96, t * 0.004)); // μₜ
         double muNext = 0.9 * (1.0 - 0.5 * global::System.Math.Pow(0.96, (t + 1.0) * 0.004)); // μₜ₊₁
-        _muProduct = _muProduct * mu;
+        _muProduct = global::OptGen.CompilerServices.RunningPower.Flush(_muProduct * mu); // 0 once 1 − μ̄ is exactly 1: never subnormal
         float gradientStep = (float)(LearningRate * (1.0 - mu) / (1.0 - _muProduct)); // lr·(1 − μₜ) / (1 − μ̄ₜ)
         float momentumStep = (float)(LearningRate * muNext / (1.0 - _muProduct * muNext)); // lr·μₜ₊₁ / (1 − μ̄ₜ·μₜ₊₁)
         float bc2 = (float)(1.0 - _beta2Power); // 1 − β₂ᵗ
 
         // θ₀
         float g0 = gradients[0];
-        _m0 = 0.9f * _m0 + 0.1f * g0;
-        _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        float denom0 = global::System.MathF.Sqrt(_v0 / bc2) + 1e-08f;
+        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
+        float denom0 = global::System.MathF.Sqrt(v0 / bc2) + 1e-08f;
         parameters[0] -= gradientStep * g0 / denom0;
-        parameters[0] -= momentumStep * _m0 / denom0;
+        parameters[0] -= momentumStep * m0 / denom0;
 
         // θ₁
         float g1 = gradients[1];
-        _m1 = 0.9f * _m1 + 0.1f * g1;
-        _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
-        float denom1 = global::System.MathF.Sqrt(_v1 / bc2) + 1e-08f;
+        float m1 = _m1 = 0.9f * _m1 + 0.1f * g1;
+        float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        float denom1 = global::System.MathF.Sqrt(v1 / bc2) + 1e-08f;
         parameters[1] -= gradientStep * g1 / denom1;
-        parameters[1] -= momentumStep * _m1 / denom1;
+        parameters[1] -= momentumStep * m1 / denom1;
     }
 
     /// <inheritdoc/>
@@ -96,7 +91,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

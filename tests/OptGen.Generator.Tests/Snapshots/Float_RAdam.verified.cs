@@ -19,7 +19,7 @@ namespace Samples;
 /// m ← 0.9·m + 0.1·g
 /// v ← 0.999·v + 0.001·g·g
 /// mHat = m / bc1
-/// θ ← θ − rectified ? mHat·lr·(sqrtBc2 / (√v + 1e-08))·rect : mHat·lr
+/// θ ← θ − (rectified ? mHat·lr·(sqrtBc2 / (√v + 1e-08))·rect : mHat·lr)
 /// </code>
 /// <para>lr = 0.001 (settable through LearningRate); β₁ = 0.9, β₂ = 0.999, ε = 1e-08 are compiled in.</para>
 /// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
@@ -53,14 +53,9 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -76,17 +71,17 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
 
         // θ₀
         float g0 = gradients[0];
-        _m0 = 0.9f * _m0 + 0.1f * g0;
-        _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        float mHat0 = _m0 / bc1;
-        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.MathF.Sqrt(_v0) + 1e-08f)) * rect : mHat0 * lr;
+        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
+        float mHat0 = m0 / bc1;
+        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.MathF.Sqrt(v0) + 1e-08f)) * rect : mHat0 * lr;
 
         // θ₁
         float g1 = gradients[1];
-        _m1 = 0.9f * _m1 + 0.1f * g1;
-        _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
-        float mHat1 = _m1 / bc1;
-        parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.MathF.Sqrt(_v1) + 1e-08f)) * rect : mHat1 * lr;
+        float m1 = _m1 = 0.9f * _m1 + 0.1f * g1;
+        float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        float mHat1 = m1 / bc1;
+        parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.MathF.Sqrt(v1) + 1e-08f)) * rect : mHat1 * lr;
     }
 
     /// <inheritdoc/>
@@ -95,7 +90,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

@@ -11,10 +11,10 @@ namespace Samples;
 /// </code>
 /// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
-/// sign = sign(g·g₋)
-/// η ← min(max((firstStep ? lr : η)·(sign &gt; 0 ? 1.2 : (sign &lt; 0 ? 0.5 : 1)), 1e-06), 50)
-/// gStep = sign &lt; 0 ? 0 : g
-/// θ ← θ − sign(gStep)·η
+/// agreement = g·g₋
+/// η ← min(max((firstStep ? lr : η)·(agreement &gt; 0 ? 1.2 : (agreement &lt; 0 ? 0.5 : 1)), 1e-06), 50)
+/// gStep = agreement &lt; 0 ? 0 : g
+/// θ ← θ − (gStep &gt; 0 ? η : (gStep &lt; 0 ? −η : gStep·η))
 /// g₋ ← gStep
 /// </code>
 /// <para>lr = 0.01 (settable through LearningRate); η₋ = 0.5, η₊ = 1.2, Γ₋ = 1e-06, Γ₊ = 50 are compiled in.</para>
@@ -48,14 +48,9 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         double t = ++StepCount; // the step number, from 1
@@ -64,18 +59,18 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
 
         // θ₀
         float g0 = gradients[0];
-        float sign0 = global::OptGen.CompilerServices.ElementMath.Sign(g0 * _prev0);
-        _eta0 = global::System.MathF.Min(global::System.MathF.Max((firstStep ? lr : _eta0) * (sign0 > 0f ? 1.2f : (sign0 < 0f ? 0.5f : 1f)), 1e-06f), 50f);
-        float gStep0 = sign0 < 0f ? 0f : g0;
-        parameters[0] -= global::OptGen.CompilerServices.ElementMath.Sign(gStep0) * _eta0;
+        float agreement0 = g0 * _prev0;
+        float eta0 = _eta0 = global::System.MathF.Min(global::System.MathF.Max((firstStep ? lr : _eta0) * (agreement0 > 0f ? 1.2f : (agreement0 < 0f ? 0.5f : 1f)), 1e-06f), 50f);
+        float gStep0 = agreement0 < 0f ? 0f : g0;
+        parameters[0] -= gStep0 > 0f ? eta0 : (gStep0 < 0f ? -eta0 : gStep0 * eta0);
         _prev0 = gStep0;
 
         // θ₁
         float g1 = gradients[1];
-        float sign1 = global::OptGen.CompilerServices.ElementMath.Sign(g1 * _prev1);
-        _eta1 = global::System.MathF.Min(global::System.MathF.Max((firstStep ? lr : _eta1) * (sign1 > 0f ? 1.2f : (sign1 < 0f ? 0.5f : 1f)), 1e-06f), 50f);
-        float gStep1 = sign1 < 0f ? 0f : g1;
-        parameters[1] -= global::OptGen.CompilerServices.ElementMath.Sign(gStep1) * _eta1;
+        float agreement1 = g1 * _prev1;
+        float eta1 = _eta1 = global::System.MathF.Min(global::System.MathF.Max((firstStep ? lr : _eta1) * (agreement1 > 0f ? 1.2f : (agreement1 < 0f ? 0.5f : 1f)), 1e-06f), 50f);
+        float gStep1 = agreement1 < 0f ? 0f : g1;
+        parameters[1] -= gStep1 > 0f ? eta1 : (gStep1 < 0f ? -eta1 : gStep1 * eta1);
         _prev1 = gStep1;
     }
 
@@ -85,7 +80,7 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

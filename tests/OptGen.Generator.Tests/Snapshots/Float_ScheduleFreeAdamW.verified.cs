@@ -62,14 +62,9 @@ partial class Optimizer : global::OptGen.ITrainEvalOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         if (!IsTraining)
@@ -93,21 +88,21 @@ partial class Optimizer : global::OptGen.ITrainEvalOptimizer<float>
 
         // θ₀
         float g0 = gradients[0];
-        _z0 = firstStep ? parameters[0] : _z0;
-        _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        float gHat0 = g0 / (global::System.MathF.Sqrt(_v0 / bc2) + 1e-08f);
-        parameters[0] = lerpFromY ? parameters[0] + c * (_z0 - parameters[0]) : _z0 - (_z0 - parameters[0]) * (1f - c);
+        float z0 = _z0 = firstStep ? parameters[0] : _z0;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
+        float gHat0 = g0 / (global::System.MathF.Sqrt(v0 / bc2) + 1e-08f);
+        parameters[0] = lerpFromY ? parameters[0] + c * (z0 - parameters[0]) : z0 - (z0 - parameters[0]) * (1f - c);
         parameters[0] -= yStep * gHat0;
-        _z0 = _z0 - zStep * gHat0;
+        _z0 = z0 - zStep * gHat0;
 
         // θ₁
         float g1 = gradients[1];
-        _z1 = firstStep ? parameters[1] : _z1;
-        _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
-        float gHat1 = g1 / (global::System.MathF.Sqrt(_v1 / bc2) + 1e-08f);
-        parameters[1] = lerpFromY ? parameters[1] + c * (_z1 - parameters[1]) : _z1 - (_z1 - parameters[1]) * (1f - c);
+        float z1 = _z1 = firstStep ? parameters[1] : _z1;
+        float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        float gHat1 = g1 / (global::System.MathF.Sqrt(v1 / bc2) + 1e-08f);
+        parameters[1] = lerpFromY ? parameters[1] + c * (z1 - parameters[1]) : z1 - (z1 - parameters[1]) * (1f - c);
         parameters[1] -= yStep * gHat1;
-        _z1 = _z1 - zStep * gHat1;
+        _z1 = z1 - zStep * gHat1;
     }
 
     /// <inheritdoc/>
@@ -116,7 +111,7 @@ partial class Optimizer : global::OptGen.ITrainEvalOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];
@@ -218,7 +213,7 @@ partial class Optimizer : global::OptGen.ITrainEvalOptimizer<float>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowParametersLengthMismatch(parameters.Length, ParameterCount);
         }
 
         if (IsTraining == false && StepCount > 0)
@@ -236,7 +231,7 @@ partial class Optimizer : global::OptGen.ITrainEvalOptimizer<float>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowParametersLengthMismatch(parameters.Length, ParameterCount);
         }
 
         if (IsTraining == true && StepCount > 0)

@@ -37,14 +37,9 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         StepCount++;
@@ -52,18 +47,18 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
 
         // θ₀
         float g0 = gradients[0];
-        _v0 = 0.99f * _v0 + 0.01f * g0 * g0;
-        parameters[0] -= lr * g0 / (global::System.MathF.Sqrt(_v0) + 1e-08f);
+        float v0 = _v0 = 0.99f * _v0 + 0.01f * g0 * g0;
+        parameters[0] -= lr * g0 / (global::System.MathF.Sqrt(v0) + 1e-08f);
 
         // θ₁
         float g1 = gradients[1];
-        _v1 = 0.99f * _v1 + 0.01f * g1 * g1;
-        parameters[1] -= lr * g1 / (global::System.MathF.Sqrt(_v1) + 1e-08f);
+        float v1 = _v1 = 0.99f * _v1 + 0.01f * g1 * g1;
+        parameters[1] -= lr * g1 / (global::System.MathF.Sqrt(v1) + 1e-08f);
 
         // θ₂
         float g2 = gradients[2];
-        _v2 = 0.99f * _v2 + 0.01f * g2 * g2;
-        parameters[2] -= lr * g2 / (global::System.MathF.Sqrt(_v2) + 1e-08f);
+        float v2 = _v2 = 0.99f * _v2 + 0.01f * g2 * g2;
+        parameters[2] -= lr * g2 / (global::System.MathF.Sqrt(v2) + 1e-08f);
     }
 
     /// <inheritdoc/>
@@ -72,7 +67,7 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
     {
         if (gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowGradientsLengthMismatch(gradients.Length, ParameterCount);
         }
 
         global::System.Span<float> scaled = stackalloc float[ParameterCount];

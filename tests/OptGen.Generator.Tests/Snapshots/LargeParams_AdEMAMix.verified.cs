@@ -54,14 +54,9 @@ partial class Layer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out double bc1, out double sqrtBc2, out double lr);
@@ -182,10 +177,10 @@ partial class Layer : global::OptGen.IOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            m1State[i] = 0.9 * m1State[i] + 0.09999999999999998 * g;
-            m2State[i] = m2State[i] * 0.9999 + 9.999999999998899e-05 * g;
-            vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
-            parameters[i] -= lr * ((m1State[i] / bc1 + 2.0 * m2State[i]) / (global::System.Math.Sqrt(vState[i]) / sqrtBc2 + 1e-08));
+            double m1 = m1State[i] = 0.9 * m1State[i] + 0.09999999999999998 * g;
+            double m2 = m2State[i] = m2State[i] * 0.9999 + 9.999999999998899e-05 * g;
+            double v = vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
+            parameters[i] -= lr * ((m1 / bc1 + 2.0 * m2) / (global::System.Math.Sqrt(v) / sqrtBc2 + 1e-08));
         }
     }
 

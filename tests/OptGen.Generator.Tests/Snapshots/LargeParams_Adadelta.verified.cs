@@ -46,14 +46,9 @@ partial class Layer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out double lr);
@@ -162,8 +157,8 @@ partial class Layer : global::OptGen.IOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            vState[i] = 0.9 * vState[i] + 0.09999999999999998 * g * g;
-            double delta = global::System.Math.Sqrt(uState[i] + 1e-06) / global::System.Math.Sqrt(vState[i] + 1e-06) * g;
+            double v = vState[i] = 0.9 * vState[i] + 0.09999999999999998 * g * g;
+            double delta = global::System.Math.Sqrt(uState[i] + 1e-06) / global::System.Math.Sqrt(v + 1e-06) * g;
             uState[i] = 0.9 * uState[i] + 0.09999999999999998 * delta * delta;
             parameters[i] -= lr * delta;
         }

@@ -52,14 +52,9 @@ partial class LayerAdam : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out double stepSize, out double invSqrtBc2);
@@ -168,9 +163,9 @@ partial class LayerAdam : global::OptGen.IOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
-            vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
-            parameters[i] -= stepSize * mState[i] / (global::System.Math.Sqrt(vState[i]) * invSqrtBc2 + 1e-08);
+            double m = mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
+            double v = vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
+            parameters[i] -= stepSize * m / (global::System.Math.Sqrt(v) * invSqrtBc2 + 1e-08);
         }
     }
 

@@ -50,14 +50,9 @@ partial class Layer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out double clr);
@@ -164,9 +159,9 @@ partial class Layer : global::OptGen.IOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
-            uState[i] = global::System.Math.Max(0.999 * uState[i], global::System.Math.Abs(g) + 1e-08);
-            parameters[i] -= clr * mState[i] / uState[i];
+            double m = mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
+            double u = uState[i] = global::System.Math.Max(0.999 * uState[i], global::System.Math.Abs(g) + 1e-08);
+            parameters[i] -= clr * m / u;
         }
     }
 

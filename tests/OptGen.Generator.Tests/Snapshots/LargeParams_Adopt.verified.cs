@@ -53,14 +53,9 @@ partial class Layer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out bool firstStep, out double stepLr, out double clip);
@@ -176,8 +171,8 @@ partial class Layer : global::OptGen.IOptimizer<double>
             double g = gradients[i] * gradientScale;
             double n = g / global::System.Math.Max(global::System.Math.Sqrt(vState[i]), 1e-06);
             double nClipped = global::System.Math.Min(global::System.Math.Max(n, -clip), clip);
-            mState[i] = firstStep ? mState[i] : mState[i] + 0.09999999999999998 * (nClipped - mState[i]);
-            parameters[i] -= stepLr * mState[i];
+            double m = mState[i] = firstStep ? mState[i] : mState[i] + 0.09999999999999998 * (nClipped - mState[i]);
+            parameters[i] -= stepLr * m;
             vState[i] = firstStep ? vState[i] + g * g : 0.9999 * vState[i] + 9.999999999998899e-05 * g * g;
         }
     }

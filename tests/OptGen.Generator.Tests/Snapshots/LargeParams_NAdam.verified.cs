@@ -58,14 +58,9 @@ partial class Layer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out double gradientStep, out double momentumStep, out double bc2);
@@ -102,7 +97,7 @@ partial class Layer : global::OptGen.IOptimizer<double>
         _beta2Power = global::OptGen.CompilerServices.RunningPower.Next(_beta2Power, 0.999);
         double mu = 0.9 * (1.0 - 0.5 * global::System.Math.Pow(0.96, t * 0.004)); // μₜ
         double muNext = 0.9 * (1.0 - 0.5 * global::System.Math.Pow(0.96, (t + 1.0) * 0.004)); // μₜ₊₁
-        _muProduct = _muProduct * mu;
+        _muProduct = global::OptGen.CompilerServices.RunningPower.Flush(_muProduct * mu); // 0 once 1 − μ̄ is exactly 1: never subnormal
         gradientStep = LearningRate * (1.0 - mu) / (1.0 - _muProduct); // lr·(1 − μₜ) / (1 − μ̄ₜ)
         momentumStep = LearningRate * muNext / (1.0 - _muProduct * muNext); // lr·μₜ₊₁ / (1 − μ̄ₜ·μₜ₊₁)
         bc2 = 1.0 - _beta2Power; // 1 − β₂ᵗ
@@ -183,11 +178,11 @@ partial class Layer : global::OptGen.IOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
-            vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
-            double denom = global::System.Math.Sqrt(vState[i] / bc2) + 1e-08;
+            double m = mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
+            double v = vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
+            double denom = global::System.Math.Sqrt(v / bc2) + 1e-08;
             parameters[i] -= gradientStep * g / denom;
-            parameters[i] -= momentumStep * mState[i] / denom;
+            parameters[i] -= momentumStep * m / denom;
         }
     }
 

@@ -19,7 +19,7 @@ namespace Samples;
 /// m ← 0.9·m + 0.1·g
 /// v ← 0.999·v + 0.001·g·g
 /// mHat = m / bc1
-/// θ ← θ − rectified ? mHat·lr·(sqrtBc2 / (√v + 1e-08))·rect : mHat·lr
+/// θ ← θ − (rectified ? mHat·lr·(sqrtBc2 / (√v + 1e-08))·rect : mHat·lr)
 /// </code>
 /// <para>lr = 0.001 (settable through LearningRate); β₁ = 0.9, β₂ = 0.999, ε = 1e-08 are compiled in.</para>
 /// <para>Not thread-safe: one thread steps an optimizer at a time.</para>
@@ -57,14 +57,9 @@ partial class Layer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out double bc1, out bool rectified, out double rect, out double sqrtBc2, out double lr);
@@ -181,10 +176,10 @@ partial class Layer : global::OptGen.IOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
-            vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
-            double mHat = mState[i] / bc1;
-            parameters[i] -= rectified ? mHat * lr * (sqrtBc2 / (global::System.Math.Sqrt(vState[i]) + 1e-08)) * rect : mHat * lr;
+            double m = mState[i] = 0.9 * mState[i] + 0.09999999999999998 * g;
+            double v = vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
+            double mHat = m / bc1;
+            parameters[i] -= rectified ? mHat * lr * (sqrtBc2 / (global::System.Math.Sqrt(v) + 1e-08)) * rect : mHat * lr;
         }
     }
 

@@ -11,10 +11,10 @@ namespace Samples;
 /// </code>
 /// <para>Then for each parameter θ with gradient g:</para>
 /// <code>
-/// sign = sign(g·g₋)
-/// η ← min(max((firstStep ? lr : η)·(sign &gt; 0 ? 1.2 : (sign &lt; 0 ? 0.5 : 1)), 1e-06), 50)
-/// gStep = sign &lt; 0 ? 0 : g
-/// θ ← θ − sign(gStep)·η
+/// agreement = g·g₋
+/// η ← min(max((firstStep ? lr : η)·(agreement &gt; 0 ? 1.2 : (agreement &lt; 0 ? 0.5 : 1)), 1e-06), 50)
+/// gStep = agreement &lt; 0 ? 0 : g
+/// θ ← θ − (gStep &gt; 0 ? η : (gStep &lt; 0 ? −η : gStep·η))
 /// g₋ ← gStep
 /// </code>
 /// <para>lr = 0.01 (settable through LearningRate); η₋ = 0.5, η₊ = 1.2, Γ₋ = 1e-06, Γ₊ = 50 are compiled in.</para>
@@ -52,14 +52,9 @@ partial class Layer : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out bool firstStep, out double lr);
@@ -119,10 +114,10 @@ partial class Layer : global::OptGen.IOptimizer<double>
                 var g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var prev = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prevStart, (nuint)i);
                 var eta = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref etaStart, (nuint)i);
-                var sign = global::OptGen.CompilerServices.ElementMath.Sign(g * prev);
-                eta = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Max((firstStep ? global::System.Runtime.Intrinsics.Vector512.Create(lr) : eta) * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(sign, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(1.2), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(sign, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.5), global::System.Runtime.Intrinsics.Vector512.Create(1.0))), global::System.Runtime.Intrinsics.Vector512.Create(1e-06)), global::System.Runtime.Intrinsics.Vector512.Create(50.0));
-                var gStep = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(sign, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.0), g);
-                p -= global::OptGen.CompilerServices.ElementMath.Sign(gStep) * eta;
+                var agreement = g * prev;
+                eta = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Max((firstStep ? global::System.Runtime.Intrinsics.Vector512.Create(lr) : eta) * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(agreement, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(1.2), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(agreement, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.5), global::System.Runtime.Intrinsics.Vector512.Create(1.0))), global::System.Runtime.Intrinsics.Vector512.Create(1e-06)), global::System.Runtime.Intrinsics.Vector512.Create(50.0));
+                var gStep = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(agreement, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.0), g);
+                p -= global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(gStep, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), eta, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(gStep, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), -eta, gStep * eta));
                 prev = gStep;
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(prev, ref prevStart, (nuint)i);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(eta, ref etaStart, (nuint)i);
@@ -138,10 +133,10 @@ partial class Layer : global::OptGen.IOptimizer<double>
                 var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var prev = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prevStart, (nuint)i);
                 var eta = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref etaStart, (nuint)i);
-                var sign = global::OptGen.CompilerServices.ElementMath.Sign(g * prev);
-                eta = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Max((firstStep ? global::System.Runtime.Intrinsics.Vector256.Create(lr) : eta) * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(sign, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(1.2), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(sign, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.5), global::System.Runtime.Intrinsics.Vector256.Create(1.0))), global::System.Runtime.Intrinsics.Vector256.Create(1e-06)), global::System.Runtime.Intrinsics.Vector256.Create(50.0));
-                var gStep = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(sign, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.0), g);
-                p -= global::OptGen.CompilerServices.ElementMath.Sign(gStep) * eta;
+                var agreement = g * prev;
+                eta = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Max((firstStep ? global::System.Runtime.Intrinsics.Vector256.Create(lr) : eta) * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(agreement, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(1.2), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(agreement, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.5), global::System.Runtime.Intrinsics.Vector256.Create(1.0))), global::System.Runtime.Intrinsics.Vector256.Create(1e-06)), global::System.Runtime.Intrinsics.Vector256.Create(50.0));
+                var gStep = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(agreement, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.0), g);
+                p -= global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(gStep, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), eta, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(gStep, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), -eta, gStep * eta));
                 prev = gStep;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(prev, ref prevStart, (nuint)i);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(eta, ref etaStart, (nuint)i);
@@ -157,10 +152,10 @@ partial class Layer : global::OptGen.IOptimizer<double>
                 var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientsStart, (nuint)i) * gradientScale;
                 var prev = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prevStart, (nuint)i);
                 var eta = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref etaStart, (nuint)i);
-                var sign = global::OptGen.CompilerServices.ElementMath.Sign(g * prev);
-                eta = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Max((firstStep ? global::System.Runtime.Intrinsics.Vector128.Create(lr) : eta) * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(sign, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(1.2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(sign, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.5), global::System.Runtime.Intrinsics.Vector128.Create(1.0))), global::System.Runtime.Intrinsics.Vector128.Create(1e-06)), global::System.Runtime.Intrinsics.Vector128.Create(50.0));
-                var gStep = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(sign, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.0), g);
-                p -= global::OptGen.CompilerServices.ElementMath.Sign(gStep) * eta;
+                var agreement = g * prev;
+                eta = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Max((firstStep ? global::System.Runtime.Intrinsics.Vector128.Create(lr) : eta) * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(agreement, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(1.2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(agreement, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.5), global::System.Runtime.Intrinsics.Vector128.Create(1.0))), global::System.Runtime.Intrinsics.Vector128.Create(1e-06)), global::System.Runtime.Intrinsics.Vector128.Create(50.0));
+                var gStep = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(agreement, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.0), g);
+                p -= global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(gStep, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), eta, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(gStep, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), -eta, gStep * eta));
                 prev = gStep;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(prev, ref prevStart, (nuint)i);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(eta, ref etaStart, (nuint)i);
@@ -172,10 +167,10 @@ partial class Layer : global::OptGen.IOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            double sign = global::OptGen.CompilerServices.ElementMath.Sign(g * prevState[i]);
-            etaState[i] = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : etaState[i]) * (sign > 0.0 ? 1.2 : (sign < 0.0 ? 0.5 : 1.0)), 1e-06), 50.0);
-            double gStep = sign < 0.0 ? 0.0 : g;
-            parameters[i] -= global::OptGen.CompilerServices.ElementMath.Sign(gStep) * etaState[i];
+            double agreement = g * prevState[i];
+            double eta = etaState[i] = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : etaState[i]) * (agreement > 0.0 ? 1.2 : (agreement < 0.0 ? 0.5 : 1.0)), 1e-06), 50.0);
+            double gStep = agreement < 0.0 ? 0.0 : g;
+            parameters[i] -= gStep > 0.0 ? eta : (gStep < 0.0 ? -eta : gStep * eta);
             prevState[i] = gStep;
         }
     }

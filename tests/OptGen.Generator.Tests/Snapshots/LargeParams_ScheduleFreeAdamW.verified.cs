@@ -66,14 +66,9 @@ partial class Layer : global::OptGen.ITrainEvalOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         if (!IsTraining)
@@ -209,12 +204,12 @@ partial class Layer : global::OptGen.ITrainEvalOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            zState[i] = firstStep ? parameters[i] : zState[i];
-            vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
-            double gHat = g / (global::System.Math.Sqrt(vState[i] / bc2) + 1e-08);
-            parameters[i] = lerpFromY ? parameters[i] + c * (zState[i] - parameters[i]) : zState[i] - (zState[i] - parameters[i]) * (1.0 - c);
+            double z = zState[i] = firstStep ? parameters[i] : zState[i];
+            double v = vState[i] = 0.999 * vState[i] + 0.0010000000000000009 * g * g;
+            double gHat = g / (global::System.Math.Sqrt(v / bc2) + 1e-08);
+            parameters[i] = lerpFromY ? parameters[i] + c * (z - parameters[i]) : z - (z - parameters[i]) * (1.0 - c);
             parameters[i] -= yStep * gHat;
-            zState[i] = zState[i] - zStep * gHat;
+            zState[i] = z - zStep * gHat;
         }
     }
 
@@ -283,7 +278,7 @@ partial class Layer : global::OptGen.ITrainEvalOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowParametersLengthMismatch(parameters.Length, ParameterCount);
         }
 
         if (IsTraining == false && StepCount > 0)
@@ -303,7 +298,7 @@ partial class Layer : global::OptGen.ITrainEvalOptimizer<double>
     {
         if (parameters.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowParametersLengthMismatch(parameters.Length, ParameterCount);
         }
 
         if (IsTraining == true && StepCount > 0)

@@ -72,14 +72,9 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.Co
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<float> parameters, global::System.ReadOnlySpan<float> gradients, float gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         BeginStep(out float stepSize, out float invSqrtBc2);
@@ -196,9 +191,9 @@ partial class ParallelAdam : global::OptGen.IOptimizer<float>, global::OptGen.Co
         for (; i < parameters.Length; i++)
         {
             float g = gradients[i] * gradientScale;
-            mState[i] = 0.9f * mState[i] + 0.1f * g;
-            vState[i] = 0.999f * vState[i] + 0.001f * g * g;
-            parameters[i] -= stepSize * mState[i] / (global::System.MathF.Sqrt(vState[i]) * invSqrtBc2 + 1e-08f);
+            float m = mState[i] = 0.9f * mState[i] + 0.1f * g;
+            float v = vState[i] = 0.999f * vState[i] + 0.001f * g * g;
+            parameters[i] -= stepSize * m / (global::System.MathF.Sqrt(v) * invSqrtBc2 + 1e-08f);
         }
     }
 

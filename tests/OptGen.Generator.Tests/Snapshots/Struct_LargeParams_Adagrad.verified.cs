@@ -48,14 +48,9 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
     [global::System.CodeDom.Compiler.GeneratedCode("OptGen.Generator", "{version}")]
     public void Step(global::System.Span<double> parameters, global::System.ReadOnlySpan<double> gradients, double gradientScale)
     {
-        if (parameters.Length != ParameterCount)
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
         {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(parameters), parameters.Length, ParameterCount);
-        }
-
-        if (gradients.Length != ParameterCount)
-        {
-            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(nameof(gradients), gradients.Length, ParameterCount);
+            global::OptGen.CompilerServices.OptimizerGuards.ThrowLengthMismatch(parameters.Length, gradients.Length, ParameterCount);
         }
 
         if (!_constructed)
@@ -160,8 +155,8 @@ partial struct LayerAdagrad : global::OptGen.IOptimizer<double>
         for (; i < parameters.Length; i++)
         {
             double g = gradients[i] * gradientScale;
-            sState[i] += g * g;
-            parameters[i] -= lr * g / (global::System.Math.Sqrt(sState[i]) + 1e-10);
+            double s = sState[i] += g * g;
+            parameters[i] -= lr * g / (global::System.Math.Sqrt(s) + 1e-10);
         }
     }
 

@@ -5,29 +5,22 @@ using OptGen.Data;
 using OptGen.Models;
 using OptGen.Training;
 
-// The optimizer: Adam, written at compile time; its size is given to the constructor.
-[Optimizer(Kind.Adam, LearningRate = 0.01)]
+[Optimizer(Kind.Adam, LearningRate = 0.01)]   // sized by its constructor
 public partial class MoonsAdam;
 
 public static class MoonsExample
 {
     public static double Run()
     {
-        // The data: two interleaved half-moons, split 75/25, standardised on the training part.
-        var moons = SyntheticData.TwoMoons<double>(600, noise: 0.1, seed: 1);
-        var (train, test) = DatasetSplit.TrainTest(moons, testFraction: 0.25, seed: 2);
+        // Two half-moons, split 75/25 and standardised; an MLP 2-16-16-1 (tanh) with Xavier weights from a seed.
+        var (train, test) = DatasetSplit.TrainTest(SyntheticData.TwoMoons<double>(600, noise: 0.1, seed: 1), testFraction: 0.25, seed: 2);
         var scaler = Standardizer<double>.Fit(train);
         (train, test) = (scaler.Transform(train), scaler.Transform(test));
-
-        // The model: 2 → 16 → 16 → 1 with tanh, a sigmoid output and cross-entropy; Xavier weights from a seed.
         var model = new Mlp<double>(inputs: 2, hidden: [16, 16], Activation.Tanh);
         double[] parameters = model.CreateParameters(seed: 3);
 
-        // The trainer: 60 epochs of shuffled mini-batches of 32, evaluated on the test part after each epoch.
-        var trainer = Trainer.Create(model, new MoonsAdam(model.ParameterCount), train, parameters,
-            new TrainingOptions { Epochs = 60, Batching = Batching.MiniBatch(32), Seed = 4 }, validation: test);
-        TrainingResult result = trainer.Run();
-
+        var options = new TrainingOptions { Epochs = 60, Batching = Batching.MiniBatch(32), Seed = 4 };
+        TrainingResult result = Trainer.Create(model, new MoonsAdam(model.ParameterCount), train, parameters, options, validation: test).Run();
         double accuracy = Evaluation.Accuracy(model, parameters, test);
         Console.WriteLine($"{result.Message} Test accuracy: {accuracy:P1}.");
         return accuracy;

@@ -29,7 +29,7 @@ internal sealed class NAdamDefinition : KindDefinition
         ScalarState muProduct = rule.State("muProduct", "μ̄", "the product of the momentum factors (μ̄)", 1.0, 0.0, 1.0);
         StepValue mu = rule.Value("mu", beta1 * (1.0 - 0.5 * Call.Pow(new Constant(0.96), StepNumber.Instance * psi)), "μₜ");
         StepValue muNext = rule.Value("muNext", beta1 * (1.0 - 0.5 * Call.Pow(new Constant(0.96), (StepNumber.Instance + 1.0) * psi)), "μₜ₊₁");
-        rule.Advance(muProduct, muProduct * mu);
+        rule.AdvanceProduct(muProduct, mu);
         StepValue gradientStep = rule.Value("gradientStep", CurrentLearningRate.Instance * (1.0 - mu) / (1.0 - muProduct), "lr·(1 − μₜ) / (1 − μ̄ₜ)");
         StepValue momentumStep = rule.Value("momentumStep", CurrentLearningRate.Instance * muNext / (1.0 - muProduct * muNext), "lr·μₜ₊₁ / (1 − μ̄ₜ·μₜ₊₁)");
         StepValue bc2 = rule.Value("bc2", 1.0 - beta2Power, "1 − β₂ᵗ");

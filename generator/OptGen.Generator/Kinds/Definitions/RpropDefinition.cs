@@ -37,15 +37,21 @@ internal sealed class RpropDefinition : KindDefinition
         StepValue lr = rule.LearningRateValue();
         BufferValue previous = rule.Buffer("prev", "g₋", "gradients of the previous step, 0 after a sign change (g₋)");
         BufferValue eta = rule.Buffer("eta", "η", "per-parameter step sizes (η)", domain: StateDomainKind.NonNegative);
-        ElementLocal sign = rule.Local("sign", Call.Sign(rule.G * previous));
+        // torch takes sign(g·g₋) and compares it with 0; the product compared directly is the same test (and NaN
+        // fails every comparison either way), with no sign function to evaluate.
+        ElementLocal agreement = rule.Local("agreement", rule.G * previous);
         Expression zero = new Constant(0);
         Expression factor = new Select(
-            new Comparison(ComparisonOperator.Greater, sign, zero),
+            new Comparison(ComparisonOperator.Greater, agreement, zero),
             rule.Constant(EtaPlus),
-            new Select(new Comparison(ComparisonOperator.Less, sign, zero), rule.Constant(EtaMinus), new Constant(1)));
+            new Select(new Comparison(ComparisonOperator.Less, agreement, zero), rule.Constant(EtaMinus), new Constant(1)));
         rule.Assign(eta, Call.Min(Call.Max(new Select(first, lr, eta) * factor, rule.Constant(MinStepSize)), rule.Constant(MaxStepSize)));
-        ElementLocal step = rule.Local("gStep", new Select(new Comparison(ComparisonOperator.Less, sign, zero), zero, rule.G));
-        rule.Descend(Call.Sign(step) * eta);
+        ElementLocal step = rule.Local("gStep", new Select(new Comparison(ComparisonOperator.Less, agreement, zero), zero, rule.G));
+        // sign(gStep)·η as a select: +η, −η, or gStep·η, which is ±0 or NaN exactly where sign(gStep)·η is.
+        rule.Descend(new Select(
+            new Comparison(ComparisonOperator.Greater, step, zero),
+            eta,
+            new Select(new Comparison(ComparisonOperator.Less, step, zero), -eta, step * eta)));
         rule.Assign(previous, step);
         rule.Note("LearningRate is the initial step size: as in torch, changing it after the first step has no effect.");
     }
