@@ -44,7 +44,8 @@ namespace OptGen.TorchSharp.Tests
             BridgeExample.Train(ours, batches);
 
             nn.Module<Tensor, Tensor> theirs = Models.Mlp(7);
-            using (optim.Optimizer adamW = optim.AdamW(theirs.parameters(), lr: 1e-2)) // torch's defaults otherwise, as the attribute's
+            // PyTorch's defaults, as the attribute's (TorchSharp's own default weight decay is 0, PyTorch's 0.01).
+            using (optim.Optimizer adamW = optim.AdamW(theirs.parameters(), lr: 1e-2, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0.01))
             {
                 foreach ((Tensor xb, Tensor yb) in batches)
                 {
