@@ -17,7 +17,7 @@ namespace OptGen.Generator.Tests;
 public sealed partial class ReadmeCodeBlockTests
 {
     /// <summary>The global usings of a new console project (ImplicitUsings=enable).</summary>
-    private const string ImplicitUsings = """
+    internal const string ImplicitUsings = """
         global using System;
         global using System.Collections.Generic;
         global using System.IO;

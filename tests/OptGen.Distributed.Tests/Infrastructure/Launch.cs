@@ -72,20 +72,24 @@ internal static class Launch
         throw new InvalidOperationException($"'{names[0]}' is not installed; run .ci/install-mpi (it installs Open MPI and MPICH with apt-get) before these tests.");
     }
 
+    /// <summary>The repository's root folder (the one holding OptGen.sln).</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            string? folder = AppContext.BaseDirectory;
+            while (folder is not null && !File.Exists(Path.Combine(folder, "OptGen.sln")))
+            {
+                folder = Path.GetDirectoryName(folder);
+            }
+
+            return folder ?? throw new InvalidOperationException($"The repository root (with OptGen.sln) was not found above {AppContext.BaseDirectory}.");
+        }
+    }
+
     private static string Built(string project, string assembly)
     {
-        string? folder = AppContext.BaseDirectory;
-        while (folder is not null && !File.Exists(Path.Combine(folder, "OptGen.sln")))
-        {
-            folder = Path.GetDirectoryName(folder);
-        }
-
-        if (folder is null)
-        {
-            throw new InvalidOperationException($"The repository root (with OptGen.sln) was not found above {AppContext.BaseDirectory}.");
-        }
-
-        string path = Path.Combine(folder, project, "bin", Configuration, "net10.0", assembly);
+        string path = Path.Combine(RepositoryRoot, project, "bin", Configuration, "net10.0", assembly);
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing; build the solution first.");
     }
 }

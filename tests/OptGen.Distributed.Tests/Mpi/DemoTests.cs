@@ -22,6 +22,20 @@ public sealed class DemoTests
     }
 
     [Fact]
+    public void TheReadmesHash_IsWhatTheDefaultRunPrints()
+    {
+        // The README quotes the hash of the default run; the simulated run is bit for bit the mpirun one (above).
+        string readme = File.ReadAllText(Path.Combine(Launch.RepositoryRoot, "README.md"));
+        System.Text.RegularExpressions.Match quoted = System.Text.RegularExpressions.Regex.Match(readme, "`(parameters sha256: [0-9a-f]{64})`");
+        Assert.True(quoted.Success, "README.md quotes no `parameters sha256: …` line.");
+
+        ProcessResult simulated = Launch.Alone(Launch.DemoDll, ["distributed", "--simulate-ranks", "2"]);
+
+        Assert.True(simulated.ExitCode == 0, simulated.ToString());
+        Assert.Equal(quoted.Groups[1].Value, LastLine(simulated.Output));
+    }
+
+    [Fact]
     public void WithoutMpirunOrSimulation_SaysHowToRunIt()
     {
         ProcessResult run = Launch.Alone(Launch.DemoDll, ["distributed"]);
