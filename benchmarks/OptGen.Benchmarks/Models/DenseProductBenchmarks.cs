@@ -5,10 +5,10 @@ using BenchmarkDotNet.Attributes;
 namespace OptGen.Benchmarks.Models;
 
 /// <summary>
-/// The matrix products of the Fashion-MNIST MLP's first layer over a block of 128 rows (784 → 256, float, one thread),
-/// written as <c>MlpClassifier</c> writes them — with <see cref="TensorPrimitives"/> — and as OpenBLAS's <c>cblas_sgemm</c>
-/// computes them, when OpenBLAS is installed (Debian: <c>libopenblas0</c>); without it only the TensorPrimitives cases run.
-/// The measurement behind choosing TensorPrimitives (docs/fashion.md).
+/// The matrix products of the Fashion-MNIST MLP's first layer over a block of 128 rows (784 → 256, float, one thread):
+/// as the runtime's <c>DenseKernels</c> computes them (register tiles, fused multiply-adds), as the first version did —
+/// one <see cref="TensorPrimitives"/> dot product or a·x + y at a time — and as OpenBLAS's <c>cblas_sgemm</c> computes
+/// them, when OpenBLAS is installed (Debian: <c>libopenblas0</c>). The measurement behind the kernels (docs/fashion.md).
 /// </summary>
 public unsafe class DenseProduct
 {
@@ -19,14 +19,16 @@ public unsafe class DenseProduct
     private readonly float[] _z = new float[Rows * Outputs];
     private readonly float[] _delta = new float[Rows * Outputs];
     private readonly float[] _weightGradient = new float[Outputs * Inputs];
+    private readonly float[] _biases = new float[Outputs];
+    private readonly float[] _biasGradient = new float[Outputs];
     private delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> _sgemm;
 
-    /// <summary>"TensorPrimitives", and "OpenBLAS" where the library loads.</summary>
+    /// <summary>"DenseKernels", "TensorPrimitives", and "OpenBLAS" where the library loads.</summary>
     [ParamsSource(nameof(Backends))]
     public string Backend { get; set; } = "TensorPrimitives";
 
     public static IEnumerable<string> Backends() =>
-        OpenBlas() == 0 ? ["TensorPrimitives"] : ["TensorPrimitives", "OpenBLAS"];
+        OpenBlas() == 0 ? ["DenseKernels", "TensorPrimitives"] : ["DenseKernels", "TensorPrimitives", "OpenBLAS"];
 
     [GlobalSetup]
     public void Setup()
@@ -61,6 +63,12 @@ public unsafe class DenseProduct
             return;
         }
 
+        if (Backend == "DenseKernels")
+        {
+            OptGen.Models.DenseKernels.Forward<float>(_x, _w, _biases, _z, Rows);
+            return;
+        }
+
         for (int r = 0; r < Rows; r++)
         {
             ReadOnlySpan<float> x = _x.AsSpan(r * Inputs, Inputs);
@@ -82,6 +90,13 @@ public unsafe class DenseProduct
                 _sgemm(RowMajor, Trans, NoTrans, Outputs, Inputs, Rows, 1f, d, Outputs, x, Inputs, 0f, g, Inputs);
             }
 
+            return;
+        }
+
+        if (Backend == "DenseKernels")
+        {
+            _weightGradient.AsSpan().Clear();
+            OptGen.Models.DenseKernels.AddGradient<float>(_delta, _x, _weightGradient, _biasGradient, Rows);
             return;
         }
 

@@ -23,6 +23,19 @@ public class ClassifierTorchTests
     };
 
     [Theory]
+    [InlineData(4, 13)]  // the dense kernels' register tiles (4 rows × 2 vectors) and every kind of remainder
+    [InlineData(16, 16)]
+    [InlineData(7, 5)]
+    public void WideLayersExerciseEveryTileAndRemainderOfTheDenseKernels(int blockRows, int rows)
+    {
+        // 19 inputs and 21, 18 hidden: whole tiles of columns (two vectors of 4 doubles, 8 columns) plus 3 and 5
+        // left over, output rows in tiles of 4 plus 1, and batch rows in tiles of 4 plus the rest.
+        var model = new MlpClassifier<double>(19, [21, 18], classes: 6, Activation.ReLU, Reduction.Mean, blockRows: blockRows);
+        double[] parameters = Perturbed(model.CreateParameters(seed: 6), seed: 7);
+        AssertEqualsTorch(model, parameters, RandomData(rows, 19, 6, seed: 8), scale: 1);
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void MlpClassifierLossAndGradientEqualAutograd(Activation hidden, Reduction reduction, int blockRows, int rows)
     {
