@@ -129,7 +129,7 @@ public static class DemoApp
 
         var full = new Option<bool>("--full")
         {
-            Description = $"Train on all 60,000 training images (default: the first {FashionCase.SubsetRows:N0}, about a minute).",
+            Description = $"Train on all 60,000 training images (default: the first {FashionCase.SubsetRows:N0}, about 25 s; all 60,000 take about 1.5 min on two cores).",
         };
         var data = new Option<string>("--data")
         {
@@ -152,8 +152,8 @@ public static class DemoApp
 
         var root = new RootCommand(
             "OptGen demo: the tutorial \"why plain gradient descent is not enough\", reproduced with optimizers generated at compile time.\n"
-            + "With no command it runs every case below in turn, printing a table per case and writing pictures to --out: about half a minute on\n"
-            + "two cores (measured 34-42 s on a busy 2-core machine, 14 s of CPU), most of it drawing and encoding the pictures; --no-pictures takes a few seconds.")
+            + "With no command it runs every case below in turn, printing a table per case and writing pictures to --out: about 15 s on an\n"
+            + "idle 2-core machine (34-42 s on a busy one), most of it drawing and encoding the pictures; --no-pictures takes a few seconds.")
         {
             output, epochs, kinds, seed, noPictures, threshold, frames,
         };
