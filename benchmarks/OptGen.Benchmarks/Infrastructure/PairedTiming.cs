@@ -77,6 +77,15 @@ internal static class PairedTiming
                 ("Generated", generated),
                 ("Hand-written, μ-product flushed below 1e-18", new Investigation.NAdamFloatStraightFlushed().Step),
             ]);
+            (SpanStep<double> generatedAdamax, SpanStep<double> straightAdamax) = SmallPairs.For<double>(Kind.Adamax);
+            Measure(output, Kind.Adamax, "double",
+            [
+                ("Hand-written straight-line", straightAdamax),
+                ("Generated", generatedAdamax),
+                ("Generated, pasted (control)", new Investigation.AdamaxDouble2Pasted().Step),
+                ("Generated, pasted, no StepCount++", new Investigation.AdamaxDouble2NoCounter().Step),
+                ("Generated, pasted, statements interleaved", new Investigation.AdamaxDouble2Interleaved().Step),
+            ]);
             (generated, straight) = SmallPairs.For<float>(Kind.Adamax);
             Measure(output, Kind.Adamax, "float",
             [

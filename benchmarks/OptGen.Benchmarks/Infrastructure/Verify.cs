@@ -70,6 +70,13 @@ internal static class Verify
             Small<float>(Kind.NAdam).Generated,
             new("straight-line with the μ-product flushed", Wrap<float>(new NAdamFloatStraightFlushed().Step)),
         ], steps: 3_000);
+        Compare(Kind.Adamax, 2, "double, N = 2", Check,
+        [
+            Small<double>(Kind.Adamax).Generated,
+            new("pasted generated Step", Wrap<double>(new AdamaxDouble2Pasted().Step)),
+            new("pasted without the counter", Wrap<double>(new AdamaxDouble2NoCounter().Step)),
+            new("pasted, interleaved", Wrap<double>(new AdamaxDouble2Interleaved().Step)),
+        ]);
         Compare(Kind.Adamax, 2, "float, N = 2", Check,
         [
             Small<float>(Kind.Adamax).Generated,

@@ -16,70 +16,116 @@ internal static class ElementWriter
     /// <param name="Suffix">Appended to the names of g and of locals (<c>g0</c> in straight-line block 0).</param>
     public sealed record ScalarAccess(string Parameter, string RawGradient, bool ReadIntoLocal, Func<string, string> Buffer, string Suffix);
 
-    public static void WriteScalar(SourceWriter writer, EmitContext context, ScalarAccess access)
+    /// <summary>One parameter's update: its gradient, then every statement.</summary>
+    public static void WriteScalar(SourceWriter writer, EmitContext context, ScalarAccess access) =>
+        WriteScalarGroup(writer, context, [access]);
+
+    /// <summary>
+    /// Several parameters' updates, statement by statement: each statement is written for every parameter of the
+    /// group before the next, as a person unrolling by hand would. Independent work sits side by side, so the CPU
+    /// overlaps one parameter's division with the other's (measured: Adamax in double, 1.06× → 1.02× the
+    /// hand-written step at two parameters); groups stay small so that their values fit in registers.
+    /// </summary>
+    public static void WriteScalarGroup(SourceWriter writer, EmitContext context, System.Collections.Generic.IReadOnlyList<ScalarAccess> accesses)
     {
-        UpdateRule rule = context.Rule;
-        string gradient = "g" + access.Suffix;
-        string raw = access.RawGradient;
-        if (access.ReadIntoLocal)
+        var elements = accesses.Select(access => new ScalarElement(context, access)).ToArray();
+        foreach (ScalarElement element in elements)
         {
-            writer.Line($"{context.T} {gradient} = {access.RawGradient};");
-            raw = gradient;
+            element.WriteGradient(writer);
         }
 
-        // Straight-line code gives the effective gradient a local when it is read more than once or is more than
-        // the raw gradient; otherwise it reads gradients[k] in place.
-        bool gradientLocal = access.ReadIntoLocal
-            || rule.GradientDefinition is not RawGradient
-            || ExpressionNodes.InElementCode(rule).Count(node => node is Gradient) > 1;
+        for (int index = 0; index < context.Rule.Statements.Count; index++)
+        {
+            foreach (ScalarElement element in elements)
+            {
+                writer.Line(element.Statement(index));
+            }
+        }
+    }
+
+    /// <summary>How one parameter's gradient and statements are spelled, and which of its buffers are held in locals.</summary>
+    private sealed class ScalarElement
+    {
+        private readonly EmitContext _context;
+        private readonly ScalarAccess _access;
+        private readonly string _gradient;
+        private readonly bool _gradientLocal;
+        private readonly ScalarExpressionWriter _expressions;
+
         // A buffer assigned and then read again in the same update is read from a local holding its new value, not
         // from the field or array just written: the JIT may otherwise reload the value from memory right after
         // storing it (measured: Adamax's u, 12% of a two-parameter step).
-        var heldInLocal = new System.Collections.Generic.HashSet<string>();
-        var expressions = new ScalarExpressionWriter(context.Spec.Element, expression => expression switch
-        {
-            Parameter => access.Parameter,
-            RawGradient => raw,
-            Gradient => gradientLocal ? gradient : raw,
-            BufferValue buffer when heldInLocal.Contains(buffer.Name) => buffer.Name + access.Suffix,
-            BufferValue buffer => access.Buffer(buffer.Name),
-            ElementLocal local => local.Name + access.Suffix,
-            StepValue value => value.Name,
-            ClipScale => "clipScale",
-            _ => null,
-        });
+        private readonly System.Collections.Generic.HashSet<string> _heldInLocal = [];
 
-        if (access.ReadIntoLocal && rule.GradientDefinition is not RawGradient)
+        public ScalarElement(EmitContext context, ScalarAccess access)
         {
-            writer.Line($"{gradient} = {expressions.Write(rule.GradientDefinition)};");
-        }
-        else if (!access.ReadIntoLocal && gradientLocal)
-        {
-            writer.Line($"{context.T} {gradient} = {expressions.Write(rule.GradientDefinition)};");
+            _context = context;
+            _access = access;
+            UpdateRule rule = context.Rule;
+            _gradient = "g" + access.Suffix;
+            string raw = access.ReadIntoLocal ? _gradient : access.RawGradient;
+
+            // Straight-line code gives the effective gradient a local when it is read more than once or is more
+            // than the raw gradient; otherwise it reads gradients[k] in place.
+            _gradientLocal = access.ReadIntoLocal
+                || rule.GradientDefinition is not RawGradient
+                || ExpressionNodes.InElementCode(rule).Count(node => node is Gradient) > 1;
+            bool gradientLocal = _gradientLocal;
+            _expressions = new ScalarExpressionWriter(context.Spec.Element, expression => expression switch
+            {
+                Parameter => access.Parameter,
+                RawGradient => raw,
+                Gradient => gradientLocal ? _gradient : raw,
+                BufferValue buffer when _heldInLocal.Contains(buffer.Name) => buffer.Name + access.Suffix,
+                BufferValue buffer => access.Buffer(buffer.Name),
+                ElementLocal local => local.Name + access.Suffix,
+                StepValue value => value.Name,
+                ClipScale => "clipScale",
+                _ => null,
+            });
         }
 
-        for (int index = 0; index < rule.Statements.Count; index++)
+        public void WriteGradient(SourceWriter writer)
         {
+            UpdateRule rule = _context.Rule;
+            if (_access.ReadIntoLocal)
+            {
+                writer.Line($"{_context.T} {_gradient} = {_access.RawGradient};");
+                if (rule.GradientDefinition is not RawGradient)
+                {
+                    writer.Line($"{_gradient} = {_expressions.Write(rule.GradientDefinition)};");
+                }
+            }
+            else if (_gradientLocal)
+            {
+                writer.Line($"{_context.T} {_gradient} = {_expressions.Write(rule.GradientDefinition)};");
+            }
+        }
+
+        public string Statement(int index)
+        {
+            UpdateRule rule = _context.Rule;
+            ScalarAccess access = _access;
             Statement statement = rule.Statements[index];
             string line = statement switch
             {
-                AssignBuffer assign when IsAccumulation(assign, out Expression increment) => $"{access.Buffer(assign.Buffer)} += {expressions.Write(increment)};",
-                AssignBuffer assign => $"{access.Buffer(assign.Buffer)} = {expressions.Write(assign.Value)};",
-                DescendParameter descend => $"{access.Parameter} -= {expressions.Write(descend.Step)};",
-                ScaleParameter scale => $"{access.Parameter} *= {expressions.Write(scale.Factor)};",
-                SetParameter set => $"{access.Parameter} = {expressions.Write(set.Value)};",
-                DefineLocal local => $"{context.T} {local.Name}{access.Suffix} = {expressions.Write(local.Value)};",
+                AssignBuffer assign when IsAccumulation(assign, out Expression increment) => $"{access.Buffer(assign.Buffer)} += {_expressions.Write(increment)};",
+                AssignBuffer assign => $"{access.Buffer(assign.Buffer)} = {_expressions.Write(assign.Value)};",
+                DescendParameter descend => $"{access.Parameter} -= {_expressions.Write(descend.Step)};",
+                ScaleParameter scale => $"{access.Parameter} *= {_expressions.Write(scale.Factor)};",
+                SetParameter set => $"{access.Parameter} = {_expressions.Write(set.Value)};",
+                DefineLocal local => $"{_context.T} {local.Name}{access.Suffix} = {_expressions.Write(local.Value)};",
                 _ => throw UnknownNode.Of(statement),
             };
 
             if (statement is AssignBuffer assigned && IsReadAfter(rule, assigned.Buffer, index))
             {
                 // T m0 = _m0 = …: the new value in a register for the statements below, and in the state.
-                string declare = heldInLocal.Add(assigned.Buffer) ? context.T + " " : "";
+                string declare = _heldInLocal.Add(assigned.Buffer) ? _context.T + " " : "";
                 line = $"{declare}{assigned.Buffer}{access.Suffix} = {line}";
             }
 
-            writer.Line(line);
+            return line;
         }
     }
 

@@ -41,13 +41,14 @@ internal static class StepWriter
         WriteConstructedCheck(writer, context);
         WriteClipScale(writer, context, "norm.Add(gradients);");
         StepValuesWriter.Write(writer, context, assignOuts: false);
-        for (int index = 0; index < context.Spec.ParameterCount; index++)
+        // Two parameters at a time, statement by statement (see ElementWriter.WriteScalarGroup).
+        for (int first = 0; first < context.Spec.ParameterCount; first += 2)
         {
+            int count = System.Math.Min(2, context.Spec.ParameterCount - first);
             writer.Line();
-            writer.Line($"// θ{Subscript(index)}");
-            int k = index;
-            ElementWriter.WriteScalar(writer, context, new ElementWriter.ScalarAccess(
-                $"parameters[{k}]", $"gradients[{k}]", ReadIntoLocal: false, buffer => $"_{buffer}{k}", k.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            writer.Line("// " + string.Join(", ", Enumerable.Range(first, count).Select(k => "θ" + Subscript(k))));
+            ElementWriter.WriteScalarGroup(writer, context, [.. Enumerable.Range(first, count).Select(k => new ElementWriter.ScalarAccess(
+                $"parameters[{k}]", $"gradients[{k}]", ReadIntoLocal: false, buffer => $"_{buffer}{k}", k.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         }
 
         writer.Close();

@@ -75,18 +75,16 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         double oneMinusBeta3 = 1.0 - beta3D; // 1 − β₃
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0];
-        double m10 = _m10 = 0.8 * _m10 + 0.19999999999999996 * g0;
-        double m20 = _m20 = _m20 * beta3T + oneMinusBeta3 * g0;
-        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        parameters[0] -= lr * ((m10 / bc1 + alphaT * m20) / (global::System.Math.Sqrt(v0) / sqrtBc2 + 1e-06) + 0.1 * parameters[0]);
-
-        // θ₁
         double g1 = -gradients[1];
+        double m10 = _m10 = 0.8 * _m10 + 0.19999999999999996 * g0;
         double m11 = _m11 = 0.8 * _m11 + 0.19999999999999996 * g1;
+        double m20 = _m20 = _m20 * beta3T + oneMinusBeta3 * g0;
         double m21 = _m21 = _m21 * beta3T + oneMinusBeta3 * g1;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        parameters[0] -= lr * ((m10 / bc1 + alphaT * m20) / (global::System.Math.Sqrt(v0) / sqrtBc2 + 1e-06) + 0.1 * parameters[0]);
         parameters[1] -= lr * ((m11 / bc1 + alphaT * m21) / (global::System.Math.Sqrt(v1) / sqrtBc2 + 1e-06) + 0.1 * parameters[1]);
     }
 

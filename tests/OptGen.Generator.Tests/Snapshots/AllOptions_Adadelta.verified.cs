@@ -51,18 +51,16 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        double v0 = _v0 = 0.95 * _v0 + 0.050000000000000044 * g0 * g0;
-        double delta0 = global::System.Math.Sqrt(_u0 + 1e-05) / global::System.Math.Sqrt(v0 + 1e-05) * g0;
-        _u0 = 0.95 * _u0 + 0.050000000000000044 * delta0 * delta0;
-        parameters[0] -= lr * delta0;
-
-        // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
+        double v0 = _v0 = 0.95 * _v0 + 0.050000000000000044 * g0 * g0;
         double v1 = _v1 = 0.95 * _v1 + 0.050000000000000044 * g1 * g1;
+        double delta0 = global::System.Math.Sqrt(_u0 + 1e-05) / global::System.Math.Sqrt(v0 + 1e-05) * g0;
         double delta1 = global::System.Math.Sqrt(_u1 + 1e-05) / global::System.Math.Sqrt(v1 + 1e-05) * g1;
+        _u0 = 0.95 * _u0 + 0.050000000000000044 * delta0 * delta0;
         _u1 = 0.95 * _u1 + 0.050000000000000044 * delta1 * delta1;
+        parameters[0] -= lr * delta0;
         parameters[1] -= lr * delta1;
     }
 

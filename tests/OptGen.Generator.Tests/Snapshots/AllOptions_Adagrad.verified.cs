@@ -52,14 +52,12 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         double t = ++StepCount; // the step number, from 1
         double clr = LearningRate / (1.0 + (t - 1.0) * 0.01); // the decayed learning rate
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        double s0 = _s0 += g0 * g0;
-        parameters[0] -= clr * g0 / (global::System.Math.Sqrt(s0) + 1e-08);
-
-        // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
+        double s0 = _s0 += g0 * g0;
         double s1 = _s1 += g1 * g1;
+        parameters[0] -= clr * g0 / (global::System.Math.Sqrt(s0) + 1e-08);
         parameters[1] -= clr * g1 / (global::System.Math.Sqrt(s1) + 1e-08);
     }
 

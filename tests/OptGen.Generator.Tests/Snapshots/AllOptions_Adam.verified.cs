@@ -62,18 +62,16 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         double stepSize = LearningRate / (1.0 - _beta1Power); // lr / (1 − β₁ᵗ)
         double invSqrtBc2 = 1.0 / global::System.Math.Sqrt(1.0 - _beta2Power); // 1 / √(1 − β₂ᵗ)
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
-        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        double vMax0 = _vMax0 = global::System.Math.Max(_vMax0, v0);
-        parameters[0] -= stepSize * m0 / (global::System.Math.Sqrt(vMax0) * invSqrtBc2 + 1e-06);
-
-        // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
+        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
         double m1 = _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        double vMax0 = _vMax0 = global::System.Math.Max(_vMax0, v0);
         double vMax1 = _vMax1 = global::System.Math.Max(_vMax1, v1);
+        parameters[0] -= stepSize * m0 / (global::System.Math.Sqrt(vMax0) * invSqrtBc2 + 1e-06);
         parameters[1] -= stepSize * m1 / (global::System.Math.Sqrt(vMax1) * invSqrtBc2 + 1e-06);
     }
 

@@ -56,16 +56,14 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         _beta1Power = global::OptGen.CompilerServices.RunningPower.Next(_beta1Power, 0.8);
         double clr = LearningRate / (1.0 - _beta1Power); // lr / (1 − β₁ᵗ)
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
-        double u0 = _u0 = global::System.Math.Max(0.99 * _u0, global::System.Math.Abs(g0) + 1e-06);
-        parameters[0] -= clr * m0 / u0;
-
-        // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
+        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
         double m1 = _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
+        double u0 = _u0 = global::System.Math.Max(0.99 * _u0, global::System.Math.Abs(g0) + 1e-06);
         double u1 = _u1 = global::System.Math.Max(0.99 * _u1, global::System.Math.Abs(g1) + 1e-06);
+        parameters[0] -= clr * m0 / u0;
         parameters[1] -= clr * m1 / u1;
     }
 

@@ -63,22 +63,20 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         double clip = global::System.Math.Pow(t - 1.0, 0.25); // the steps before this one, to the ¼
         double decay = firstStep ? 0.0 : LearningRate * 0.1; // lr·λ, but 0 at the first step
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0];
-        parameters[0] -= decay * parameters[0];
-        double n0 = g0 / global::System.Math.Max(global::System.Math.Sqrt(_v0), 0.0001);
-        double nClipped0 = global::System.Math.Min(global::System.Math.Max(n0, -clip), clip);
-        double m0 = _m0 = firstStep ? _m0 : _m0 + 0.19999999999999996 * (nClipped0 - _m0);
-        parameters[0] -= stepLr * m0;
-        _v0 = firstStep ? _v0 + g0 * g0 : 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-
-        // θ₁
         double g1 = -gradients[1];
+        parameters[0] -= decay * parameters[0];
         parameters[1] -= decay * parameters[1];
+        double n0 = g0 / global::System.Math.Max(global::System.Math.Sqrt(_v0), 0.0001);
         double n1 = g1 / global::System.Math.Max(global::System.Math.Sqrt(_v1), 0.0001);
+        double nClipped0 = global::System.Math.Min(global::System.Math.Max(n0, -clip), clip);
         double nClipped1 = global::System.Math.Min(global::System.Math.Max(n1, -clip), clip);
+        double m0 = _m0 = firstStep ? _m0 : _m0 + 0.19999999999999996 * (nClipped0 - _m0);
         double m1 = _m1 = firstStep ? _m1 : _m1 + 0.19999999999999996 * (nClipped1 - _m1);
+        parameters[0] -= stepLr * m0;
         parameters[1] -= stepLr * m1;
+        _v0 = firstStep ? _v0 + g0 * g0 : 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
         _v1 = firstStep ? _v1 + g1 * g1 : 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
     }
 

@@ -55,18 +55,16 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         double decay = 1.0 - LearningRate * 0.1; // 1 − lr·λ: decoupled weight decay
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0];
-        parameters[0] *= decay;
-        double u0 = 0.8 * _m0 + 0.19999999999999996 * g0;
-        parameters[0] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u0);
-        _m0 = 0.95 * _m0 + 0.050000000000000044 * g0;
-
-        // θ₁
         double g1 = -gradients[1];
+        parameters[0] *= decay;
         parameters[1] *= decay;
+        double u0 = 0.8 * _m0 + 0.19999999999999996 * g0;
         double u1 = 0.8 * _m1 + 0.19999999999999996 * g1;
+        parameters[0] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u0);
         parameters[1] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u1);
+        _m0 = 0.95 * _m0 + 0.050000000000000044 * g0;
         _m1 = 0.95 * _m1 + 0.050000000000000044 * g1;
     }
 

@@ -53,14 +53,12 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         double gradientWeight = t == 1.0 ? 1.0 : 0.9; // 1 − τ, but 1 at the first step: the buffer starts as the gradient
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        double b0 = _b0 = 0.8 * _b0 + gradientWeight * g0;
-        parameters[0] -= lr * b0;
-
-        // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
+        double b0 = _b0 = 0.8 * _b0 + gradientWeight * g0;
         double b1 = _b1 = 0.8 * _b1 + gradientWeight * g1;
+        parameters[0] -= lr * b0;
         parameters[1] -= lr * b1;
     }
 

@@ -72,22 +72,20 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         double momentumStep = LearningRate * muNext / (1.0 - _muProduct * muNext); // lr·μₜ₊₁ / (1 − μ̄ₜ·μₜ₊₁)
         double bc2 = 1.0 - _beta2Power; // 1 − β₂ᵗ
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0];
-        parameters[0] *= decay;
-        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
-        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        double denom0 = global::System.Math.Sqrt(v0 / bc2) + 1e-06;
-        parameters[0] -= gradientStep * g0 / denom0;
-        parameters[0] -= momentumStep * m0 / denom0;
-
-        // θ₁
         double g1 = -gradients[1];
+        parameters[0] *= decay;
         parameters[1] *= decay;
+        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
         double m1 = _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        double denom0 = global::System.Math.Sqrt(v0 / bc2) + 1e-06;
         double denom1 = global::System.Math.Sqrt(v1 / bc2) + 1e-06;
+        parameters[0] -= gradientStep * g0 / denom0;
         parameters[1] -= gradientStep * g1 / denom1;
+        parameters[0] -= momentumStep * m0 / denom0;
         parameters[1] -= momentumStep * m1 / denom1;
     }
 

@@ -49,14 +49,12 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        double b0 = _b0 = 0.8 * _b0 + g0;
-        parameters[0] -= lr * (g0 + 0.8 * b0);
-
-        // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
+        double b0 = _b0 = 0.8 * _b0 + g0;
         double b1 = _b1 = 0.8 * _b1 + g1;
+        parameters[0] -= lr * (g0 + 0.8 * b0);
         parameters[1] -= lr * (g1 + 0.8 * b1);
     }
 

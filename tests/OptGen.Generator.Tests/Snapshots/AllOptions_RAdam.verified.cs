@@ -73,20 +73,18 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         double sqrtBc2 = global::System.Math.Sqrt(bc2); // √(1 − β₂ᵗ)
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0];
-        parameters[0] *= decay;
-        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
-        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        double mHat0 = m0 / bc1;
-        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v0) + 1e-06)) * rect : mHat0 * lr;
-
-        // θ₁
         double g1 = -gradients[1];
+        parameters[0] *= decay;
         parameters[1] *= decay;
+        double m0 = _m0 = 0.8 * _m0 + 0.19999999999999996 * g0;
         double m1 = _m1 = 0.8 * _m1 + 0.19999999999999996 * g1;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        double mHat0 = m0 / bc1;
         double mHat1 = m1 / bc1;
+        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v0) + 1e-06)) * rect : mHat0 * lr;
         parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v1) + 1e-06)) * rect : mHat1 * lr;
     }
 

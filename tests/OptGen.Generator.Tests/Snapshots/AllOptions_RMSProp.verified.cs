@@ -52,18 +52,16 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        double v0 = _v0 = 0.9 * _v0 + 0.09999999999999998 * g0 * g0;
-        double gAvg0 = _gAvg0 = 0.9 * _gAvg0 + 0.09999999999999998 * g0;
-        double b0 = _b0 = 0.5 * _b0 + g0 / (global::System.Math.Sqrt(v0 - gAvg0 * gAvg0) + 1e-06);
-        parameters[0] -= lr * b0;
-
-        // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
+        double v0 = _v0 = 0.9 * _v0 + 0.09999999999999998 * g0 * g0;
         double v1 = _v1 = 0.9 * _v1 + 0.09999999999999998 * g1 * g1;
+        double gAvg0 = _gAvg0 = 0.9 * _gAvg0 + 0.09999999999999998 * g0;
         double gAvg1 = _gAvg1 = 0.9 * _gAvg1 + 0.09999999999999998 * g1;
+        double b0 = _b0 = 0.5 * _b0 + g0 / (global::System.Math.Sqrt(v0 - gAvg0 * gAvg0) + 1e-06);
         double b1 = _b1 = 0.5 * _b1 + g1 / (global::System.Math.Sqrt(v1 - gAvg1 * gAvg1) + 1e-06);
+        parameters[0] -= lr * b0;
         parameters[1] -= lr * b1;
     }
 

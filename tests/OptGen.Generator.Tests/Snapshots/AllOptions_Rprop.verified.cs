@@ -58,20 +58,18 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         bool firstStep = t == 1.0; // the step sizes start at lr
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0];
-        double agreement0 = g0 * _prev0;
-        double eta0 = _eta0 = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : _eta0) * (agreement0 > 0.0 ? 1.5 : (agreement0 < 0.0 ? 0.4 : 1.0)), 0.0001), 1.0);
-        double gStep0 = agreement0 < 0.0 ? 0.0 : g0;
-        parameters[0] -= gStep0 > 0.0 ? eta0 : (gStep0 < 0.0 ? -eta0 : gStep0 * eta0);
-        _prev0 = gStep0;
-
-        // θ₁
         double g1 = -gradients[1];
+        double agreement0 = g0 * _prev0;
         double agreement1 = g1 * _prev1;
+        double eta0 = _eta0 = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : _eta0) * (agreement0 > 0.0 ? 1.5 : (agreement0 < 0.0 ? 0.4 : 1.0)), 0.0001), 1.0);
         double eta1 = _eta1 = global::System.Math.Min(global::System.Math.Max((firstStep ? lr : _eta1) * (agreement1 > 0.0 ? 1.5 : (agreement1 < 0.0 ? 0.4 : 1.0)), 0.0001), 1.0);
+        double gStep0 = agreement0 < 0.0 ? 0.0 : g0;
         double gStep1 = agreement1 < 0.0 ? 0.0 : g1;
+        parameters[0] -= gStep0 > 0.0 ? eta0 : (gStep0 < 0.0 ? -eta0 : gStep0 * eta0);
         parameters[1] -= gStep1 > 0.0 ? eta1 : (gStep1 < 0.0 ? -eta1 : gStep1 * eta1);
+        _prev0 = gStep0;
         _prev1 = gStep1;
     }
 

@@ -88,22 +88,20 @@ partial class Tuned : global::OptGen.ITrainEvalOptimizer<double>
         double bc2 = 1.0 - _beta2Power; // 1 − β₂ᵗ
         bool firstStep = t == 1.0; // z starts at y
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0];
-        double z0 = _z0 = firstStep ? parameters[0] : _z0;
-        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        double gHat0 = g0 / (global::System.Math.Sqrt(v0 / bc2) + 1e-06) + 0.1 * parameters[0];
-        parameters[0] = lerpFromY ? parameters[0] + c * (z0 - parameters[0]) : z0 - (z0 - parameters[0]) * (1.0 - c);
-        parameters[0] -= yStep * gHat0;
-        _z0 = z0 - zStep * gHat0;
-
-        // θ₁
         double g1 = -gradients[1];
+        double z0 = _z0 = firstStep ? parameters[0] : _z0;
         double z1 = _z1 = firstStep ? parameters[1] : _z1;
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        double gHat0 = g0 / (global::System.Math.Sqrt(v0 / bc2) + 1e-06) + 0.1 * parameters[0];
         double gHat1 = g1 / (global::System.Math.Sqrt(v1 / bc2) + 1e-06) + 0.1 * parameters[1];
+        parameters[0] = lerpFromY ? parameters[0] + c * (z0 - parameters[0]) : z0 - (z0 - parameters[0]) * (1.0 - c);
         parameters[1] = lerpFromY ? parameters[1] + c * (z1 - parameters[1]) : z1 - (z1 - parameters[1]) * (1.0 - c);
+        parameters[0] -= yStep * gHat0;
         parameters[1] -= yStep * gHat1;
+        _z0 = z0 - zStep * gHat0;
         _z1 = z1 - zStep * gHat1;
     }
 

@@ -45,12 +45,10 @@ partial class Tuned : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = -gradients[0] + 0.01 * parameters[0];
-        parameters[0] -= lr * g0;
-
-        // θ₁
         double g1 = -gradients[1] + 0.01 * parameters[1];
+        parameters[0] -= lr * g0;
         parameters[1] -= lr * g1;
     }
 

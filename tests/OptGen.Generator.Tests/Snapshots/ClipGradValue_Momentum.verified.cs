@@ -49,14 +49,12 @@ partial class ClampedMomentum : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = global::System.Math.Min(global::System.Math.Max(gradients[0], -0.5), 0.5);
-        double b0 = _b0 = 0.9 * _b0 + g0;
-        parameters[0] -= lr * b0;
-
-        // θ₁
         double g1 = global::System.Math.Min(global::System.Math.Max(gradients[1], -0.5), 0.5);
+        double b0 = _b0 = 0.9 * _b0 + g0;
         double b1 = _b1 = 0.9 * _b1 + g1;
+        parameters[0] -= lr * b0;
         parameters[1] -= lr * b1;
     }
 

@@ -62,18 +62,16 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         double sqrtBc2 = global::System.Math.Sqrt(1.0 - _beta2Power); // √(1 − β₂ᵗ)
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = gradients[0];
-        double m10 = _m10 = 0.9 * _m10 + 0.09999999999999998 * g0;
-        double m20 = _m20 = _m20 * 0.9999 + 9.999999999998899e-05 * g0;
-        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
-        parameters[0] -= lr * ((m10 / bc1 + 2.0 * m20) / (global::System.Math.Sqrt(v0) / sqrtBc2 + 1e-08));
-
-        // θ₁
         double g1 = gradients[1];
+        double m10 = _m10 = 0.9 * _m10 + 0.09999999999999998 * g0;
         double m11 = _m11 = 0.9 * _m11 + 0.09999999999999998 * g1;
+        double m20 = _m20 = _m20 * 0.9999 + 9.999999999998899e-05 * g0;
         double m21 = _m21 = _m21 * 0.9999 + 9.999999999998899e-05 * g1;
+        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
+        parameters[0] -= lr * ((m10 / bc1 + 2.0 * m20) / (global::System.Math.Sqrt(v0) / sqrtBc2 + 1e-08));
         parameters[1] -= lr * ((m11 / bc1 + 2.0 * m21) / (global::System.Math.Sqrt(v1) / sqrtBc2 + 1e-08));
     }
 

@@ -50,18 +50,16 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = gradients[0];
-        double v0 = _v0 = 0.9 * _v0 + 0.09999999999999998 * g0 * g0;
-        double delta0 = global::System.Math.Sqrt(_u0 + 1e-06) / global::System.Math.Sqrt(v0 + 1e-06) * g0;
-        _u0 = 0.9 * _u0 + 0.09999999999999998 * delta0 * delta0;
-        parameters[0] -= lr * delta0;
-
-        // θ₁
         double g1 = gradients[1];
+        double v0 = _v0 = 0.9 * _v0 + 0.09999999999999998 * g0 * g0;
         double v1 = _v1 = 0.9 * _v1 + 0.09999999999999998 * g1 * g1;
+        double delta0 = global::System.Math.Sqrt(_u0 + 1e-06) / global::System.Math.Sqrt(v0 + 1e-06) * g0;
         double delta1 = global::System.Math.Sqrt(_u1 + 1e-06) / global::System.Math.Sqrt(v1 + 1e-06) * g1;
+        _u0 = 0.9 * _u0 + 0.09999999999999998 * delta0 * delta0;
         _u1 = 0.9 * _u1 + 0.09999999999999998 * delta1 * delta1;
+        parameters[0] -= lr * delta0;
         parameters[1] -= lr * delta1;
     }
 

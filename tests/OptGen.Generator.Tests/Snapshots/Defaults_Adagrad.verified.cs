@@ -47,14 +47,12 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = gradients[0];
-        double s0 = _s0 += g0 * g0;
-        parameters[0] -= lr * g0 / (global::System.Math.Sqrt(s0) + 1e-10);
-
-        // θ₁
         double g1 = gradients[1];
+        double s0 = _s0 += g0 * g0;
         double s1 = _s1 += g1 * g1;
+        parameters[0] -= lr * g0 / (global::System.Math.Sqrt(s0) + 1e-10);
         parameters[1] -= lr * g1 / (global::System.Math.Sqrt(s1) + 1e-10);
     }
 

@@ -59,16 +59,14 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         double stepSize = LearningRate / (1.0 - _beta1Power); // lr / (1 − β₁ᵗ)
         double invSqrtBc2 = 1.0 / global::System.Math.Sqrt(1.0 - _beta2Power); // 1 / √(1 − β₂ᵗ)
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = gradients[0];
-        double m0 = _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
-        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
-        parameters[0] -= stepSize * m0 / (global::System.Math.Sqrt(v0) * invSqrtBc2 + 1e-08);
-
-        // θ₁
         double g1 = gradients[1];
+        double m0 = _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
         double m1 = _m1 = 0.9 * _m1 + 0.09999999999999998 * g1;
+        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
+        parameters[0] -= stepSize * m0 / (global::System.Math.Sqrt(v0) * invSqrtBc2 + 1e-08);
         parameters[1] -= stepSize * m1 / (global::System.Math.Sqrt(v1) * invSqrtBc2 + 1e-08);
     }
 

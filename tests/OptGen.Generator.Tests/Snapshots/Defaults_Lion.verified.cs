@@ -48,16 +48,14 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = gradients[0];
-        double u0 = 0.9 * _m0 + 0.09999999999999998 * g0;
-        parameters[0] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u0);
-        _m0 = 0.99 * _m0 + 0.010000000000000009 * g0;
-
-        // θ₁
         double g1 = gradients[1];
+        double u0 = 0.9 * _m0 + 0.09999999999999998 * g0;
         double u1 = 0.9 * _m1 + 0.09999999999999998 * g1;
+        parameters[0] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u0);
         parameters[1] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u1);
+        _m0 = 0.99 * _m0 + 0.010000000000000009 * g0;
         _m1 = 0.99 * _m1 + 0.010000000000000009 * g1;
     }
 

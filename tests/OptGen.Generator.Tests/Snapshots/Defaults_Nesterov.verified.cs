@@ -48,14 +48,12 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = gradients[0];
-        double b0 = _b0 = 0.9 * _b0 + g0;
-        parameters[0] -= lr * (g0 + 0.9 * b0);
-
-        // θ₁
         double g1 = gradients[1];
+        double b0 = _b0 = 0.9 * _b0 + g0;
         double b1 = _b1 = 0.9 * _b1 + g1;
+        parameters[0] -= lr * (g0 + 0.9 * b0);
         parameters[1] -= lr * (g1 + 0.9 * b1);
     }
 

@@ -69,18 +69,16 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         double sqrtBc2 = global::System.Math.Sqrt(bc2); // √(1 − β₂ᵗ)
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = gradients[0];
-        double m0 = _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
-        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
-        double mHat0 = m0 / bc1;
-        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v0) + 1e-08)) * rect : mHat0 * lr;
-
-        // θ₁
         double g1 = gradients[1];
+        double m0 = _m0 = 0.9 * _m0 + 0.09999999999999998 * g0;
         double m1 = _m1 = 0.9 * _m1 + 0.09999999999999998 * g1;
+        double v0 = _v0 = 0.999 * _v0 + 0.0010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.999 * _v1 + 0.0010000000000000009 * g1 * g1;
+        double mHat0 = m0 / bc1;
         double mHat1 = m1 / bc1;
+        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v0) + 1e-08)) * rect : mHat0 * lr;
         parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.Math.Sqrt(v1) + 1e-08)) * rect : mHat1 * lr;
     }
 

@@ -47,14 +47,12 @@ partial class Optimizer : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         double g0 = gradients[0];
-        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
-        parameters[0] -= lr * g0 / (global::System.Math.Sqrt(v0) + 1e-08);
-
-        // θ₁
         double g1 = gradients[1];
+        double v0 = _v0 = 0.99 * _v0 + 0.010000000000000009 * g0 * g0;
         double v1 = _v1 = 0.99 * _v1 + 0.010000000000000009 * g1 * g1;
+        parameters[0] -= lr * g0 / (global::System.Math.Sqrt(v0) + 1e-08);
         parameters[1] -= lr * g1 / (global::System.Math.Sqrt(v1) + 1e-08);
     }
 

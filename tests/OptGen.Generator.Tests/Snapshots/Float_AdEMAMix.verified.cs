@@ -62,18 +62,16 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         float sqrtBc2 = (float)(global::System.Math.Sqrt(1.0 - _beta2Power)); // √(1 − β₂ᵗ)
         float lr = (float)LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float m10 = _m10 = 0.9f * _m10 + 0.1f * g0;
-        float m20 = _m20 = _m20 * 0.9999f + 0.0001f * g0;
-        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        parameters[0] -= lr * ((m10 / bc1 + 2f * m20) / (global::System.MathF.Sqrt(v0) / sqrtBc2 + 1e-08f));
-
-        // θ₁
         float g1 = gradients[1];
+        float m10 = _m10 = 0.9f * _m10 + 0.1f * g0;
         float m11 = _m11 = 0.9f * _m11 + 0.1f * g1;
+        float m20 = _m20 = _m20 * 0.9999f + 0.0001f * g0;
         float m21 = _m21 = _m21 * 0.9999f + 0.0001f * g1;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
         float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        parameters[0] -= lr * ((m10 / bc1 + 2f * m20) / (global::System.MathF.Sqrt(v0) / sqrtBc2 + 1e-08f));
         parameters[1] -= lr * ((m11 / bc1 + 2f * m21) / (global::System.MathF.Sqrt(v1) / sqrtBc2 + 1e-08f));
     }
 

@@ -50,18 +50,16 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         StepCount++;
         float lr = (float)LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float v0 = _v0 = 0.9f * _v0 + 0.1f * g0 * g0;
-        float delta0 = global::System.MathF.Sqrt(_u0 + 1e-06f) / global::System.MathF.Sqrt(v0 + 1e-06f) * g0;
-        _u0 = 0.9f * _u0 + 0.1f * delta0 * delta0;
-        parameters[0] -= lr * delta0;
-
-        // θ₁
         float g1 = gradients[1];
+        float v0 = _v0 = 0.9f * _v0 + 0.1f * g0 * g0;
         float v1 = _v1 = 0.9f * _v1 + 0.1f * g1 * g1;
+        float delta0 = global::System.MathF.Sqrt(_u0 + 1e-06f) / global::System.MathF.Sqrt(v0 + 1e-06f) * g0;
         float delta1 = global::System.MathF.Sqrt(_u1 + 1e-06f) / global::System.MathF.Sqrt(v1 + 1e-06f) * g1;
+        _u0 = 0.9f * _u0 + 0.1f * delta0 * delta0;
         _u1 = 0.9f * _u1 + 0.1f * delta1 * delta1;
+        parameters[0] -= lr * delta0;
         parameters[1] -= lr * delta1;
     }
 

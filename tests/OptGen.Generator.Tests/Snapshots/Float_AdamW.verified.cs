@@ -62,18 +62,16 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         float stepSize = (float)(LearningRate / (1.0 - _beta1Power)); // lr / (1 − β₁ᵗ)
         float invSqrtBc2 = (float)(1.0 / global::System.Math.Sqrt(1.0 - _beta2Power)); // 1 / √(1 − β₂ᵗ)
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        parameters[0] *= decay;
-        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
-        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        parameters[0] -= stepSize * m0 / (global::System.MathF.Sqrt(v0) * invSqrtBc2 + 1e-08f);
-
-        // θ₁
         float g1 = gradients[1];
+        parameters[0] *= decay;
         parameters[1] *= decay;
+        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
         float m1 = _m1 = 0.9f * _m1 + 0.1f * g1;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
         float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        parameters[0] -= stepSize * m0 / (global::System.MathF.Sqrt(v0) * invSqrtBc2 + 1e-08f);
         parameters[1] -= stepSize * m1 / (global::System.MathF.Sqrt(v1) * invSqrtBc2 + 1e-08f);
     }
 

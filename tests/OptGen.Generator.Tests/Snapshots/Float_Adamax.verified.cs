@@ -55,16 +55,14 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         _beta1Power = global::OptGen.CompilerServices.RunningPower.Next(_beta1Power, 0.9);
         float clr = (float)(LearningRate / (1.0 - _beta1Power)); // lr / (1 − β₁ᵗ)
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
-        float u0 = _u0 = global::System.MathF.Max(0.999f * _u0, global::System.MathF.Abs(g0) + 1e-08f);
-        parameters[0] -= clr * m0 / u0;
-
-        // θ₁
         float g1 = gradients[1];
+        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
         float m1 = _m1 = 0.9f * _m1 + 0.1f * g1;
+        float u0 = _u0 = global::System.MathF.Max(0.999f * _u0, global::System.MathF.Abs(g0) + 1e-08f);
         float u1 = _u1 = global::System.MathF.Max(0.999f * _u1, global::System.MathF.Abs(g1) + 1e-08f);
+        parameters[0] -= clr * m0 / u0;
         parameters[1] -= clr * m1 / u1;
     }
 

@@ -59,20 +59,18 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         float stepLr = (float)(firstStep ? 0.0 : LearningRate); // lr, but 0 at the first step
         float clip = (float)(global::System.Math.Pow(t - 1.0, 0.25)); // the steps before this one, to the ¼
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float n0 = g0 / global::System.MathF.Max(global::System.MathF.Sqrt(_v0), 1e-06f);
-        float nClipped0 = global::System.MathF.Min(global::System.MathF.Max(n0, -clip), clip);
-        float m0 = _m0 = firstStep ? _m0 : _m0 + 0.1f * (nClipped0 - _m0);
-        parameters[0] -= stepLr * m0;
-        _v0 = firstStep ? _v0 + g0 * g0 : 0.9999f * _v0 + 0.0001f * g0 * g0;
-
-        // θ₁
         float g1 = gradients[1];
+        float n0 = g0 / global::System.MathF.Max(global::System.MathF.Sqrt(_v0), 1e-06f);
         float n1 = g1 / global::System.MathF.Max(global::System.MathF.Sqrt(_v1), 1e-06f);
+        float nClipped0 = global::System.MathF.Min(global::System.MathF.Max(n0, -clip), clip);
         float nClipped1 = global::System.MathF.Min(global::System.MathF.Max(n1, -clip), clip);
+        float m0 = _m0 = firstStep ? _m0 : _m0 + 0.1f * (nClipped0 - _m0);
         float m1 = _m1 = firstStep ? _m1 : _m1 + 0.1f * (nClipped1 - _m1);
+        parameters[0] -= stepLr * m0;
         parameters[1] -= stepLr * m1;
+        _v0 = firstStep ? _v0 + g0 * g0 : 0.9999f * _v0 + 0.0001f * g0 * g0;
         _v1 = firstStep ? _v1 + g1 * g1 : 0.9999f * _v1 + 0.0001f * g1 * g1;
     }
 

@@ -48,16 +48,14 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         StepCount++;
         float lr = (float)LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float u0 = 0.9f * _m0 + 0.1f * g0;
-        parameters[0] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u0);
-        _m0 = 0.99f * _m0 + 0.01f * g0;
-
-        // θ₁
         float g1 = gradients[1];
+        float u0 = 0.9f * _m0 + 0.1f * g0;
         float u1 = 0.9f * _m1 + 0.1f * g1;
+        parameters[0] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u0);
         parameters[1] -= lr * global::OptGen.CompilerServices.ElementMath.Sign(u1);
+        _m0 = 0.99f * _m0 + 0.01f * g0;
         _m1 = 0.99f * _m1 + 0.01f * g1;
     }
 

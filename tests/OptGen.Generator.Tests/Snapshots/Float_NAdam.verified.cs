@@ -68,20 +68,18 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         float momentumStep = (float)(LearningRate * muNext / (1.0 - _muProduct * muNext)); // lr·μₜ₊₁ / (1 − μ̄ₜ·μₜ₊₁)
         float bc2 = (float)(1.0 - _beta2Power); // 1 − β₂ᵗ
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
-        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        float denom0 = global::System.MathF.Sqrt(v0 / bc2) + 1e-08f;
-        parameters[0] -= gradientStep * g0 / denom0;
-        parameters[0] -= momentumStep * m0 / denom0;
-
-        // θ₁
         float g1 = gradients[1];
+        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
         float m1 = _m1 = 0.9f * _m1 + 0.1f * g1;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
         float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        float denom0 = global::System.MathF.Sqrt(v0 / bc2) + 1e-08f;
         float denom1 = global::System.MathF.Sqrt(v1 / bc2) + 1e-08f;
+        parameters[0] -= gradientStep * g0 / denom0;
         parameters[1] -= gradientStep * g1 / denom1;
+        parameters[0] -= momentumStep * m0 / denom0;
         parameters[1] -= momentumStep * m1 / denom1;
     }
 

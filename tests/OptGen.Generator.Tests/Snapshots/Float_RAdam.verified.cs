@@ -69,18 +69,16 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         float sqrtBc2 = (float)(global::System.Math.Sqrt(bc2)); // √(1 − β₂ᵗ)
         float lr = (float)LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
-        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        float mHat0 = m0 / bc1;
-        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.MathF.Sqrt(v0) + 1e-08f)) * rect : mHat0 * lr;
-
-        // θ₁
         float g1 = gradients[1];
+        float m0 = _m0 = 0.9f * _m0 + 0.1f * g0;
         float m1 = _m1 = 0.9f * _m1 + 0.1f * g1;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
         float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        float mHat0 = m0 / bc1;
         float mHat1 = m1 / bc1;
+        parameters[0] -= rectified ? mHat0 * lr * (sqrtBc2 / (global::System.MathF.Sqrt(v0) + 1e-08f)) * rect : mHat0 * lr;
         parameters[1] -= rectified ? mHat1 * lr * (sqrtBc2 / (global::System.MathF.Sqrt(v1) + 1e-08f)) * rect : mHat1 * lr;
     }
 

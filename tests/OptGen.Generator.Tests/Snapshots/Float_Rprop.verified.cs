@@ -57,20 +57,18 @@ partial class Optimizer : global::OptGen.IOptimizer<float>
         bool firstStep = t == 1.0; // the step sizes start at lr
         float lr = (float)LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float agreement0 = g0 * _prev0;
-        float eta0 = _eta0 = global::System.MathF.Min(global::System.MathF.Max((firstStep ? lr : _eta0) * (agreement0 > 0f ? 1.2f : (agreement0 < 0f ? 0.5f : 1f)), 1e-06f), 50f);
-        float gStep0 = agreement0 < 0f ? 0f : g0;
-        parameters[0] -= gStep0 > 0f ? eta0 : (gStep0 < 0f ? -eta0 : gStep0 * eta0);
-        _prev0 = gStep0;
-
-        // θ₁
         float g1 = gradients[1];
+        float agreement0 = g0 * _prev0;
         float agreement1 = g1 * _prev1;
+        float eta0 = _eta0 = global::System.MathF.Min(global::System.MathF.Max((firstStep ? lr : _eta0) * (agreement0 > 0f ? 1.2f : (agreement0 < 0f ? 0.5f : 1f)), 1e-06f), 50f);
         float eta1 = _eta1 = global::System.MathF.Min(global::System.MathF.Max((firstStep ? lr : _eta1) * (agreement1 > 0f ? 1.2f : (agreement1 < 0f ? 0.5f : 1f)), 1e-06f), 50f);
+        float gStep0 = agreement0 < 0f ? 0f : g0;
         float gStep1 = agreement1 < 0f ? 0f : g1;
+        parameters[0] -= gStep0 > 0f ? eta0 : (gStep0 < 0f ? -eta0 : gStep0 * eta0);
         parameters[1] -= gStep1 > 0f ? eta1 : (gStep1 < 0f ? -eta1 : gStep1 * eta1);
+        _prev0 = gStep0;
         _prev1 = gStep1;
     }
 

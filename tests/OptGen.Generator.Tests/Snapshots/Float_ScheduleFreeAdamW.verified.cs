@@ -86,22 +86,20 @@ partial class Optimizer : global::OptGen.ITrainEvalOptimizer<float>
         float bc2 = (float)(1.0 - _beta2Power); // 1 − β₂ᵗ
         bool firstStep = t == 1.0; // z starts at y
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float z0 = _z0 = firstStep ? parameters[0] : _z0;
-        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
-        float gHat0 = g0 / (global::System.MathF.Sqrt(v0 / bc2) + 1e-08f);
-        parameters[0] = lerpFromY ? parameters[0] + c * (z0 - parameters[0]) : z0 - (z0 - parameters[0]) * (1f - c);
-        parameters[0] -= yStep * gHat0;
-        _z0 = z0 - zStep * gHat0;
-
-        // θ₁
         float g1 = gradients[1];
+        float z0 = _z0 = firstStep ? parameters[0] : _z0;
         float z1 = _z1 = firstStep ? parameters[1] : _z1;
+        float v0 = _v0 = 0.999f * _v0 + 0.001f * g0 * g0;
         float v1 = _v1 = 0.999f * _v1 + 0.001f * g1 * g1;
+        float gHat0 = g0 / (global::System.MathF.Sqrt(v0 / bc2) + 1e-08f);
         float gHat1 = g1 / (global::System.MathF.Sqrt(v1 / bc2) + 1e-08f);
+        parameters[0] = lerpFromY ? parameters[0] + c * (z0 - parameters[0]) : z0 - (z0 - parameters[0]) * (1f - c);
         parameters[1] = lerpFromY ? parameters[1] + c * (z1 - parameters[1]) : z1 - (z1 - parameters[1]) * (1f - c);
+        parameters[0] -= yStep * gHat0;
         parameters[1] -= yStep * gHat1;
+        _z0 = z0 - zStep * gHat0;
         _z1 = z1 - zStep * gHat1;
     }
 

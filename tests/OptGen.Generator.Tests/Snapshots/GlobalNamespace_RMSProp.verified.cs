@@ -45,14 +45,12 @@ partial class GlobalRms : global::OptGen.IOptimizer<float>
         StepCount++;
         float lr = (float)LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         float g0 = gradients[0];
-        float v0 = _v0 = 0.99f * _v0 + 0.01f * g0 * g0;
-        parameters[0] -= lr * g0 / (global::System.MathF.Sqrt(v0) + 1e-08f);
-
-        // θ₁
         float g1 = gradients[1];
+        float v0 = _v0 = 0.99f * _v0 + 0.01f * g0 * g0;
         float v1 = _v1 = 0.99f * _v1 + 0.01f * g1 * g1;
+        parameters[0] -= lr * g0 / (global::System.MathF.Sqrt(v0) + 1e-08f);
         parameters[1] -= lr * g1 / (global::System.MathF.Sqrt(v1) + 1e-08f);
 
         // θ₂

@@ -52,12 +52,10 @@ partial class Models
                 StepCount++;
                 double lr = LearningRate;
 
-                // θ₀
+                // θ₀, θ₁
                 double b0 = _b0 = 0.9 * _b0 + gradients[0];
-                parameters[0] -= lr * b0;
-
-                // θ₁
                 double b1 = _b1 = 0.9 * _b1 + gradients[1];
+                parameters[0] -= lr * b0;
                 parameters[1] -= lr * b1;
             }
 

@@ -55,10 +55,8 @@ partial struct NeuronSgd : global::OptGen.IOptimizer<double>
         StepCount++;
         double lr = LearningRate;
 
-        // θ₀
+        // θ₀, θ₁
         parameters[0] -= lr * gradients[0];
-
-        // θ₁
         parameters[1] -= lr * gradients[1];
     }
 
