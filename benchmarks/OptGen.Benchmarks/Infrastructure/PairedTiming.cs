@@ -77,6 +77,14 @@ internal static class PairedTiming
                 ("Generated", generated),
                 ("Hand-written, μ-product flushed below 1e-18", new Investigation.NAdamFloatStraightFlushed().Step),
             ]);
+            (SpanStep<float> generatedRms, SpanStep<float> straightRms) = SmallPairs.For<float>(Kind.RMSProp);
+            Measure(output, Kind.RMSProp, "float",
+            [
+                ("Hand-written straight-line", straightRms),
+                ("Generated", generatedRms),
+                ("Generated, pasted, side by side", new Investigation.RMSPropFloat2SideBySide().Step),
+                ("Generated, pasted, one after the other", new Investigation.RMSPropFloat2OneAfterTheOther().Step),
+            ]);
             (SpanStep<double> generatedAdamax, SpanStep<double> straightAdamax) = SmallPairs.For<double>(Kind.Adamax);
             Measure(output, Kind.Adamax, "double",
             [

@@ -70,6 +70,12 @@ internal static class Verify
             Small<float>(Kind.NAdam).Generated,
             new("straight-line with the μ-product flushed", Wrap<float>(new NAdamFloatStraightFlushed().Step)),
         ], steps: 3_000);
+        Compare(Kind.RMSProp, 2, "float, N = 2", Check,
+        [
+            Small<float>(Kind.RMSProp).Generated,
+            new("pasted, side by side", Wrap<float>(new RMSPropFloat2SideBySide().Step)),
+            new("pasted, one after the other", Wrap<float>(new RMSPropFloat2OneAfterTheOther().Step)),
+        ]);
         Compare(Kind.Adamax, 2, "double, N = 2", Check,
         [
             Small<double>(Kind.Adamax).Generated,
