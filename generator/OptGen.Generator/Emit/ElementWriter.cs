@@ -70,12 +70,11 @@ internal static class ElementWriter
             _gradientLocal = access.ReadIntoLocal
                 || rule.GradientDefinition is not RawGradient
                 || ExpressionNodes.InElementCode(rule).Count(node => node is Gradient) > 1;
-            bool gradientLocal = _gradientLocal;
             _expressions = new ScalarExpressionWriter(context.Spec.Element, expression => expression switch
             {
                 Parameter => access.Parameter,
                 RawGradient => raw,
-                Gradient => gradientLocal ? _gradient : raw,
+                Gradient => _gradientLocal ? _gradient : raw,
                 BufferValue buffer when _heldInLocal.Contains(buffer.Name) => buffer.Name + access.Suffix,
                 BufferValue buffer => access.Buffer(buffer.Name),
                 ElementLocal local => local.Name + access.Suffix,

@@ -29,6 +29,9 @@ internal static class StepValuesWriter
                     string symbol = context.Rule.ScalarStates.Single(state => state.Name == product.Name).Symbol;
                     writer.Line($"_{product.Name} = global::OptGen.CompilerServices.RunningPower.Flush({expressions.Write(product.Value!)}); // 0 once 1 − {symbol} is exactly 1: never subnormal");
                     break;
+                case AdvanceState { Value: Binary { Operator: BinaryOperator.Add, Left: ScalarState accumulated } sum } advance when accumulated.Name == advance.Name:
+                    writer.Line($"_{advance.Name} += {expressions.Write(sum.Right)};"); // s ← s + x reads best as s += x (the same operation)
+                    break;
                 case AdvanceState advance:
                     writer.Line($"_{advance.Name} = {expressions.Write(advance.Value!)};");
                     break;

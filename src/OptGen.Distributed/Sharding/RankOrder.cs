@@ -98,11 +98,4 @@ public static class RankOrder
 
         return sum;
     }
-
-    /// <summary>
-    /// torch.nn.utils.clip_grad_norm_'s factor: min(1, c / (‖g‖₂ + 1e-6)), computed in the element type.
-    /// </summary>
-    public static T ClipCoefficient<T>(T norm, double maxNorm)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        T.Min(T.One, T.CreateChecked(maxNorm) / (norm + T.CreateChecked(1e-6)));
 }

@@ -241,7 +241,7 @@ public abstract class ShardedOptimizer<T, TOptimizer> : ShardedOptimizer<T>
                 total += T.CreateChecked(part);   // exact: each part is a T widened to double
             }
 
-            scale *= RankOrder.ClipCoefficient(T.Sqrt(total), maxNorm);
+            scale *= GradientNorm.ClipCoefficient(T.Sqrt(total), maxNorm);
         }
 
         long clipped = Stopwatch.GetTimestamp();

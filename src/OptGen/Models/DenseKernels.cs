@@ -14,7 +14,8 @@ namespace OptGen.Models;
 /// Each product is computed in register tiles: a tile of 4 × 2 results is held in eight vector accumulators while
 /// the shared dimension streams past, so every value loaded from memory feeds two to four fused multiply-adds
 /// (a dot product at a time, as <see cref="TensorPrimitives"/> computes it, loads two values per multiply-add).
-/// Rows, outputs and columns that do not fill a tile are computed one at a time.
+/// Rows, outputs and columns that do not fill a tile are computed one at a time, in the same order of operations:
+/// every result has the same bits wherever its row falls in a block, so the block size never changes a gradient.
 /// </para>
 /// <para>
 /// Pure managed code: a BLAS's packed GEMM is still faster on large products (docs/fashion.md), but would make the
@@ -50,7 +51,7 @@ internal static class DenseKernels
             {
                 for (int i = 0; i < TileRows; i++)
                 {
-                    output[(r + i) * fanOut + o] = biases[o] + TensorPrimitives.Dot(weights.Slice(o * fanIn, fanIn), input.Slice((r + i) * fanIn, fanIn));
+                    output[(r + i) * fanOut + o] = biases[o] + Dot(input.Slice((r + i) * fanIn, fanIn), weights.Slice(o * fanIn, fanIn));
                 }
             }
         }
@@ -60,7 +61,7 @@ internal static class DenseKernels
             ReadOnlySpan<T> x = input.Slice(r * fanIn, fanIn);
             for (int o = 0; o < fanOut; o++)
             {
-                output[r * fanOut + o] = biases[o] + TensorPrimitives.Dot(weights.Slice(o * fanIn, fanIn), x);
+                output[r * fanOut + o] = biases[o] + Dot(x, weights.Slice(o * fanIn, fanIn));
             }
         }
     }
@@ -91,15 +92,9 @@ internal static class DenseKernels
             AddGradientColumns(delta, input, weightGradient.Slice(o * fanIn, fanIn), fanOut, fanIn, o, 0, rows);
         }
 
-        for (o = 0; o < fanOut; o++)
+        for (int r = 0; r < rows; r++)
         {
-            T bias = T.Zero;
-            for (int r = 0; r < rows; r++)
-            {
-                bias += delta[r * fanOut + o];
-            }
-
-            biasGradient[o] += bias;
+            TensorPrimitives.Add(biasGradient, delta.Slice(r * fanOut, fanOut), biasGradient);
         }
     }
 
@@ -173,6 +168,26 @@ internal static class DenseKernels
                 sums[2 * i + 1] = T.FusedMultiplyAdd(xi, weightRows[fanIn + k], sums[2 * i + 1]);
             }
         }
+    }
+
+    /// <summary>x·w, summed exactly as <see cref="ForwardTile"/> sums each of its eight products.</summary>
+    private static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector<T> lanes = Vector<T>.Zero;
+        int k = 0;
+        for (; k <= x.Length - Vector<T>.Count; k += Vector<T>.Count)
+        {
+            lanes = MultiplyAdd(new Vector<T>(x[k..]), new Vector<T>(w[k..]), lanes);
+        }
+
+        T sum = Vector.Sum(lanes);
+        for (; k < x.Length; k++)
+        {
+            sum = T.FusedMultiplyAdd(x[k], w[k], sum);
+        }
+
+        return sum;
     }
 
     /// <summary>∂W[o..o+3, c..c+2V) += Σ_r Δ[r, o+k]·X[r, c..c+2V).</summary>

@@ -100,11 +100,7 @@ public struct GradientNorm<T>
     /// <typeparamref name="T"/> as torch computes it on a tensor of that type. Multiply the gradients by it
     /// (as <c>gradientScale</c>) to clip them.
     /// </summary>
-    public readonly T ClipCoefficient(double maxNorm)
-    {
-        T coefficient = T.CreateTruncating(maxNorm) / (T.CreateTruncating(Norm) + T.CreateTruncating(1e-6));
-        return coefficient > T.One ? T.One : coefficient;
-    }
+    public readonly T ClipCoefficient(double maxNorm) => GradientNorm.ClipCoefficient(T.CreateTruncating(Norm), maxNorm);
 
     /// <summary>Adds x² to lane <paramref name="lane"/> (0–15), exactly as the vector loop would.</summary>
     private void AddOne(T value, int lane)

@@ -3,7 +3,11 @@ using System.Numerics.Tensors;
 
 namespace OptGen;
 
-/// <summary>The global gradient norm over parameter sets, and the clipping coefficient of <c>torch.nn.utils.clip_grad_norm_</c>.</summary>
+/// <summary>
+/// The global gradient norm over parameter sets as torch's <c>clip_grad_norm_</c> computes it (each buffer's norm,
+/// then the norm of those), and the clipping coefficient that every clip in OptGen uses. <see cref="GradientNorm{T}"/>
+/// measures a norm across spans without a parameter set (the fused clip of generated steps, the trainer).
+/// </summary>
 public static class GradientNorm
 {
     /// <summary>The Euclidean norm of every gradient of <paramref name="set"/>, as one vector.</summary>

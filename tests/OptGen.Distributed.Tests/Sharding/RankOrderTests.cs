@@ -34,9 +34,9 @@ public sealed class RankOrderTests
     }
 
     [Fact]
-    public void ClipCoefficient_IsTorchsFactor()
+    public void ClipCoefficient_TheShardedStepUses_IsTorchsFactor()
     {
-        Assert.Equal(1f, RankOrder.ClipCoefficient(0.3f, 1.0));
-        Assert.Equal(1f / (4f + 1e-6f), RankOrder.ClipCoefficient(4f, 1.0));
+        Assert.Equal(1f, GradientNorm.ClipCoefficient(0.3f, 1.0));
+        Assert.Equal(1f / (4f + 1e-6f), GradientNorm.ClipCoefficient(4f, 1.0));
     }
 }

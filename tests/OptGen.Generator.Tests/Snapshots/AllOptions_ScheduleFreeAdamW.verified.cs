@@ -79,7 +79,7 @@ partial class Tuned : global::OptGen.ITrainEvalOptimizer<double>
         double lrT = LearningRate * (t - 1.0 < 100.0 ? t / 100.0 : 1.0); // this step's learning rate, warmed up
         _lrMax = global::System.Math.Max(lrT, _lrMax);
         double weight = global::System.Math.Pow(_lrMax, 1.5); // lr_max^p
-        _weightSum = _weightSum + weight;
+        _weightSum += weight;
         double ckp1 = _weightSum == 0.0 ? 0.0 : weight / _weightSum; // c = w / Σw
         double c = ckp1; // c, in the element type
         bool lerpFromY = ckp1 < 0.5; // |c| < 0.5: torch's lerp form

@@ -77,7 +77,7 @@ partial class Optimizer : global::OptGen.ITrainEvalOptimizer<float>
         double lrT = LearningRate; // this step's learning rate, warmed up
         _lrMax = global::System.Math.Max(lrT, _lrMax);
         double weight = global::System.Math.Pow(_lrMax, 2.0); // lr_max^p
-        _weightSum = _weightSum + weight;
+        _weightSum += weight;
         double ckp1 = _weightSum == 0.0 ? 0.0 : weight / _weightSum; // c = w / Σw
         float c = (float)ckp1; // c, in the element type
         bool lerpFromY = ckp1 < 0.5; // |c| < 0.5: torch's lerp form

@@ -116,7 +116,7 @@ partial class Layer : global::OptGen.ITrainEvalOptimizer<double>
         double lrT = LearningRate; // this step's learning rate, warmed up
         _lrMax = global::System.Math.Max(lrT, _lrMax);
         double weight = global::System.Math.Pow(_lrMax, 2.0); // lr_max^p
-        _weightSum = _weightSum + weight;
+        _weightSum += weight;
         double ckp1 = _weightSum == 0.0 ? 0.0 : weight / _weightSum; // c = w / Σw
         c = ckp1; // c, in the element type
         lerpFromY = ckp1 < 0.5; // |c| < 0.5: torch's lerp form

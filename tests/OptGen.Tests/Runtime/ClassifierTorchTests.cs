@@ -35,6 +35,24 @@ public class ClassifierTorchTests
         AssertEqualsTorch(model, parameters, RandomData(rows, 19, 6, seed: 8), scale: 1);
     }
 
+    [Fact]
+    public void TheBlockSizeNeverChangesTheGradient()
+    {
+        // Rows inside a register tile and rows left over are summed in the same order, so the gradient is the same
+        // bits whatever block size cuts the batch.
+        Dataset<double> data = RandomData(23, 19, 6, seed: 9);
+        double[]? first = null;
+        foreach (int blockRows in new[] { 1, 3, 4, 8, 23, 128 })
+        {
+            var model = new MlpClassifier<double>(19, [21, 18], classes: 6, Activation.ReLU, Reduction.Mean, blockRows: blockRows);
+            double[] parameters = Perturbed(model.CreateParameters(seed: 6), seed: 7);
+            var gradient = new double[model.ParameterCount];
+            model.ComputeLossAndGradient(parameters, new Batch<double>(data, 0, data.Count), gradient);
+            first ??= gradient;
+            Assert.Equal(first, gradient);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void MlpClassifierLossAndGradientEqualAutograd(Activation hidden, Reduction reduction, int blockRows, int rows)
